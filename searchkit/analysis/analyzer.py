@@ -1,0 +1,37 @@
+"""The analysis chains: the same chain runs at index and at query time."""
+
+from __future__ import annotations
+
+from whoosh.analysis import CharsetFilter, LowercaseFilter
+from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.support.charset import accent_map
+
+from searchkit.analysis.filters import ApostropheFilter, HyphenFilter, StemFilter, StopWordFilter
+from searchkit.analysis.stemming import stem
+from searchkit.analysis.stopwords import dutch_stopwords
+from searchkit.analysis.tokenizer import WordTokenizer
+
+#: Bump whenever a change to the chains changes the terms they produce:
+#: an index built with another version must be rebuilt.
+ANALYZER_VERSION = 1
+
+
+def name_analyzer() -> CompositeAnalyzer:
+    """Words folded to lowercase without diacritics: for names and short labels."""
+    return (
+        WordTokenizer()
+        | HyphenFilter()
+        | ApostropheFilter()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+    )
+
+
+def dutch_analyzer() -> CompositeAnalyzer:
+    """Dutch full text: folded words without stop words, stemmed."""
+    return name_analyzer() | StopWordFilter(dutch_stopwords()) | StemFilter(stem)
+
+
+def analyze(text: str, mode: str = "query") -> list[str]:
+    """The terms ``text`` gives under the Dutch analyzer (for tests and debugging)."""
+    return [t.text for t in dutch_analyzer()(text, mode=mode)]

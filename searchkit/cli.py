@@ -1,0 +1,237 @@
+"""The ``searchkit`` command: thin click commands over the public library API."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from click.core import ParameterSource
+
+import searchkit
+from searchkit import Document, Hit, Index, IndexMissingError, IndexVersionError, QueryError, SearchkitError
+
+_index_option = click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="index",
+    envvar="SEARCHKIT_INDEX",
+    show_default=True,
+    help="Index folder (environment: SEARCHKIT_INDEX).",
+)
+_sources_option = click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(path_type=Path),
+    default="seeds",
+    envvar="SEARCHKIT_SOURCES",
+    show_default=True,
+    help="Documents to build the default index from when it is missing or outdated "
+    "(environment: SEARCHKIT_SOURCES).",
+)
+_json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(searchkit.__version__, prog_name="searchkit")
+def main() -> None:
+    """Search Dutch parliamentary written questions and the government's answers.
+
+    \b
+    Examples:
+      searchkit query aanbesteding
+      searchkit query '"heimelijke verwerving" NIET politie' --limit 5
+      searchkit query 'minister:"van weel" vraag:5' --json
+      searchkit index ~/kamervragen/
+    """
+
+
+@contextmanager
+def _errors_as_click() -> Iterator[None]:
+    """Turns library errors into click errors: a query error is a bad argument (exit 2)."""
+    try:
+        yield
+    except QueryError as error:
+        raise click.BadParameter(str(error), param_hint="QUERY") from error
+    except SearchkitError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _open(index_dir: Path, sources_dir: Path) -> Index:
+    """Opens the index; builds the default one from the sources when it is missing or outdated."""
+    ctx = click.get_current_context()
+    is_default = ctx.get_parameter_source("index_dir") in (ParameterSource.DEFAULT, ParameterSource.ENVIRONMENT)
+    try:
+        return searchkit.open_index(index_dir)
+    except (IndexMissingError, IndexVersionError) as error:
+        if not is_default:
+            raise
+        reason = "no index yet" if isinstance(error, IndexMissingError) else "the index is outdated"
+        click.echo(f"{reason}: building {index_dir} from {sources_dir} …", err=True)
+        index = searchkit.build_index([sources_dir], index_dir)
+        _report_skipped(index)
+        return index
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(min=1), help="Number of passages.")
+@_json_option
+@_index_option
+@_sources_option
+def query(query: tuple[str, ...], limit: int, as_json: bool, index_dir: Path, sources_dir: Path) -> None:
+    """Find the answer passages that best match QUERY.
+
+    \b
+    QUERY is words (natural language works), "phrases", operators
+    AND/OR/NOT (also EN/OF/NIET, uppercase) with (parentheses), and field
+    filters: vraag:5  minister:"van weel"  ministerie:justitie  doc:ID
+    datum:20250820  tekst:  vraagtekst:  voetnoot:  alinea:
+    """
+    text = " ".join(query)
+    highlight = "ansi" if _colour() else "plain"
+    with _errors_as_click(), _open(index_dir, sources_dir) as index:
+        hits = index.search(text, limit=limit, highlight="plain" if as_json else highlight)
+        suggestion = index.did_you_mean(text)
+    if as_json:
+        click.echo(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
+        return
+    if suggestion:
+        click.echo(f"Did you mean: {suggestion}", err=True)
+    if not hits:
+        click.echo(f"No passages match {text!r}.")
+    for rank, hit in enumerate(hits, start=1):
+        click.echo(_format_hit(rank, hit))
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _format_hit(rank: int, hit: Hit) -> str:
+    head = (
+        f"{rank}. {hit.doc_id} · vraag {_numbers(hit.question_numbers)} · "
+        f"alinea {hit.paragraph} · score {hit.score:.2f}"
+    )
+    return "\n".join(
+        [
+            click.style(head, bold=True) if _colour() else head,
+            f"   {hit.highlight}",
+            f"   Vraag: {_shorten(hit.question, 160)}",
+            "",
+        ]
+    )
+
+
+def _numbers(numbers: tuple[int, ...]) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@_index_option
+@_sources_option
+def index(paths: tuple[Path, ...], strict: bool, index_dir: Path, sources_dir: Path) -> None:
+    """Rebuild the index from PATHS (files and folders; default: the sources folder).
+
+    Files that cannot be read are reported and skipped; the exit code is
+    then 1. The previous index stays in use until the new one is complete.
+    """
+    started = time.perf_counter()
+    with _errors_as_click():
+        built = searchkit.build_index(paths or [sources_dir], index_dir, strict=strict)
+    info = built.info()
+    built.close()
+    click.echo(
+        f"Indexed {info.documents} documents ({info.passages} passages) into {index_dir} "
+        f"in {time.perf_counter() - started:.2f} s."
+    )
+    if built.skipped:
+        _report_skipped(built)
+        raise click.exceptions.Exit(1)
+
+
+def _report_skipped(index: Index) -> None:
+    for error in index.skipped:
+        click.echo(f"skipped {error}", err=True)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.argument("vraag", type=int, required=False)
+@_json_option
+@_index_option
+@_sources_option
+def show(doc_id: str, vraag: int | None, as_json: bool, index_dir: Path, sources_dir: Path) -> None:
+    """Show a document's questions with their whole answers and footnotes.
+
+    With VRAAG, only the question with that number.
+    """
+    with _errors_as_click(), _open(index_dir, sources_dir) as index:
+        document = index.document(doc_id)
+    questions = [q for q in document.questions if vraag is None or vraag in q.numbers]
+    if not questions:
+        asked = ", ".join(_numbers(q.numbers) for q in document.questions)
+        raise click.ClickException(f"document {doc_id} has no question {vraag} (its questions: {asked})")
+    document.questions = questions
+    if as_json:
+        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(_format_document(document))
+
+
+def _format_document(document: Document) -> str:
+    lines = [document.doc_id]
+    answered_by = ", ".join(filter(None, [document.minister, document.ministry]))
+    if answered_by:
+        lines.append(f"Antwoord van {answered_by}")
+    if document.received:
+        lines.append(f"Ontvangen {document.received.isoformat()}")
+    if document.related:
+        lines.append(f"Zie ook {', '.join(document.related)}")
+    for question in document.questions:
+        lines += ["", f"Vraag {_numbers(question.numbers)}", question.text]
+        lines += [f"  [{n.number}] {n.text}" for n in question.footnotes]
+        lines += ["", "Antwoord"]
+        for paragraph, notes in zip(question.answer, question.answer_footnotes):
+            lines.append(paragraph)
+            lines += [f"  [{n.number}] {n.text}" for n in notes]
+    return "\n".join(lines)
+
+
+@main.command()
+@_json_option
+@_index_option
+@_sources_option
+def info(as_json: bool, index_dir: Path, sources_dir: Path) -> None:
+    """Show what the index holds: documents, passages, size and versions."""
+    with _errors_as_click(), _open(index_dir, sources_dir) as index:
+        details = index.info()
+    if as_json:
+        click.echo(json.dumps(details.__dict__, ensure_ascii=False, indent=2))
+        return
+    rows: list[tuple[str, Any]] = [
+        ("index", details.path),
+        ("documents", details.documents),
+        ("passages", details.passages),
+        ("size", f"{details.size_bytes / 1024:.0f} KiB"),
+        ("built", details.built),
+        ("searchkit", details.searchkit_version),
+        ("schema", details.schema_version),
+        ("analyzer", details.analyzer_version),
+        ("sources", len(details.sources)),
+    ]
+    for name, value in rows:
+        click.echo(f"{name:<10} {value}")

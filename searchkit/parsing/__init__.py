@@ -1,0 +1,75 @@
+"""Read answer documents into :class:`~searchkit.model.Document` objects, whatever their format."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from searchkit.errors import ParseError
+from searchkit.model import Document, Question
+from searchkit.parsing import text_export
+from searchkit.parsing.cleanup import clean_text
+from searchkit.parsing.metadata import read_metadata
+
+__all__ = ["SUPPORTED_SUFFIXES", "parse_document"]
+
+_QUESTION_PARSERS: dict[str, Callable[[str], list[Question]]] = {
+    ".txt": text_export.parse_questions,
+    ".md": text_export.parse_questions,
+}
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_QUESTION_PARSERS)
+_ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+def parse_document(path: str | os.PathLike[str]) -> Document:
+    """The document in the file at ``path``; raises ParseError when it cannot be read."""
+    path = Path(path)
+    parse_questions = _question_parser(path)
+    text = clean_text(_read_text(path))
+    questions = parse_questions(text)
+    if not questions:
+        raise ParseError(path, "no questions found")
+    metadata = read_metadata(text, default_id=path.stem)
+    return Document(
+        doc_id=metadata.doc_id,
+        source=str(path),
+        minister=metadata.minister,
+        ministry=metadata.ministry,
+        received=metadata.received,
+        related=metadata.related,
+        questions=questions,
+    )
+
+
+def _question_parser(path: Path) -> Callable[[str], list[Question]]:
+    """The question parser for the file's suffix (case-insensitive)."""
+    suffix = path.suffix.lower()
+    if suffix not in _QUESTION_PARSERS:
+        reason = f"unsupported file type '{suffix}'" if suffix else "unsupported file type (no suffix)"
+        raise ParseError(path, reason)
+    return _QUESTION_PARSERS[suffix]
+
+
+def _read_text(path: Path) -> str:
+    """The file's text: UTF-8 with or without BOM, else cp1252; never empty or binary."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ParseError(path, f"cannot read file: {error.strerror or error}") from error
+    if b"\x00" in data:
+        raise ParseError(path, "binary file (contains NUL bytes), not text")
+    text = _decode(path, data)
+    if not text.strip():
+        raise ParseError(path, "empty file")
+    return text
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """The bytes decoded with the first of the supported encodings that fits."""
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError(path, "cannot decode text as UTF-8 or cp1252")

@@ -1,0 +1,152 @@
+"""Queries: the query language users type, ranking, and "did you mean"."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from whoosh import qparser
+from whoosh.fields import Schema
+from whoosh.query import NullQuery, Query
+from whoosh.searching import Searcher
+
+from searchkit.analysis.tokenizer import WORD_PATTERN
+from searchkit.errors import QueryError
+from searchkit.highlight import HighlightFormat, lead, make_highlighter
+from searchkit.model import Hit
+from searchkit.schema import FIELD_ALIASES, TEXT_FIELDS
+
+#: Operators in English and Dutch; only the uppercase forms are operators.
+_AND, _OR, _NOT = ("AND", "EN"), ("OR", "OF"), ("NOT", "NIET")
+OPERATORS = frozenset(_AND + _OR + _NOT)
+
+# How much a passage matching all words outranks one matching some (whoosh's OrGroup scale).
+_COORDINATION = 0.9
+
+_PHRASE = re.compile(r'"[^"]*"?')
+# "name:" where name is a word, but not "https://" and not inside another word or number.
+_FIELD_NAME = re.compile(r"(?<![\w.:/])([^\W\d]\w*):(?!//)")
+_FIELD_CLAUSE = re.compile(r'(?<![\w.:/])[^\W\d]\w*:(?!//)(?:"[^"]*"?|\[[^\]]*\]?|\S*)')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _infix(words: tuple[str, ...]) -> str:
+    return rf"(?<=\s)({'|'.join(words)})(?=\s)"
+
+
+class QueryParser:
+    """Turns what users type into whoosh queries over the passage fields."""
+
+    def __init__(self, schema: Schema) -> None:
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for alias, field in FIELD_ALIASES.items():
+            if alias != field:
+                aliases[field].append(alias)
+        self.fields = sorted(FIELD_ALIASES)
+        self._known = set(FIELD_ALIASES) | set(FIELD_ALIASES.values())
+        parser = qparser.MultifieldParser(
+            list(TEXT_FIELDS),
+            schema,
+            fieldboosts=TEXT_FIELDS,
+            group=qparser.OrGroup.factory(_COORDINATION),
+        )
+        # "?" ends questions and "'" starts "'s-Gravenhage": neither is syntax here.
+        parser.remove_plugin_class(qparser.WildcardPlugin)
+        parser.remove_plugin_class(qparser.SingleQuotePlugin)
+        parser.replace_plugin(
+            qparser.OperatorsPlugin(
+                And=_infix(_AND),
+                Or=_infix(_OR),
+                Not=rf"(^|(?<=(\s|[()])))({'|'.join(_NOT)})(?=\s)",
+                AndNot=None,
+                AndMaybe=None,
+                Require=None,
+            )
+        )
+        parser.add_plugin(qparser.FieldAliasPlugin(dict(aliases)))
+        self._parser = parser
+
+    def parse(self, query: str) -> Query:
+        """The whoosh query for ``query``; :class:`QueryError` if nothing can be searched."""
+        text = " ".join(_CONTROL.sub(" ", query).split())
+        if not text:
+            raise QueryError("empty query: type one or more words to search for")
+        text = self._lowercase_fields(text)
+        try:
+            parsed = self._parser.parse(text)
+        except Exception as exc:  # whoosh's parser raises assorted errors on odd input
+            raise QueryError(f"cannot read the query {query!r}: {exc}") from exc
+        if parsed is NullQuery or not parsed.leaves():
+            raise QueryError(
+                f"nothing to search for in {query!r}: stop words (de, het, een, …), "
+                "operators and punctuation alone are not searched"
+            )
+        return parsed
+
+    def _lowercase_fields(self, text: str) -> str:
+        def lower(match: re.Match[str]) -> str:
+            name = match.group(1).lower()
+            if name not in self._known:
+                raise QueryError(
+                    f"unknown field '{match.group(1)}:'; fields are {', '.join(f + ':' for f in self.fields)}"
+                )
+            return f"{name}:"
+
+        parts = _PHRASE.split(text)
+        phrases = _PHRASE.findall(text)
+        out = [_FIELD_NAME.sub(lower, parts[0])]
+        for phrase, part in zip(phrases, parts[1:]):
+            out.extend([phrase, _FIELD_NAME.sub(lower, part)])
+        return "".join(out)
+
+
+def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightFormat) -> list[Hit]:
+    """Runs ``query`` and returns the best ``limit`` hits, highlighted in ``fmt``."""
+    if limit < 1:
+        raise QueryError(f"the number of results must be at least 1, not {limit}")
+    results = searcher.search(query, limit=limit, terms=True)
+    highlighter = make_highlighter(fmt)
+    hits = []
+    for result in results:
+        text = result["text"]
+        hits.append(
+            Hit(
+                doc_id=result["doc_id"],
+                question_numbers=tuple(int(n) for n in result["question_numbers"].split()),
+                paragraph=result["paragraph"],
+                text=text,
+                question=result["question"],
+                score=result.score,
+                highlight=highlighter.highlight_hit(result, "text", top=3) or lead(text, fmt),
+            )
+        )
+    return hits
+
+
+def suggest_query(searcher: Searcher, query: str) -> str | None:
+    """``query`` with each word the index does not know replaced by the closest known word.
+
+    Words in field clauses, operators and stop words are left alone; None when
+    every word is known or nothing close is found.
+    """
+    schema = searcher.schema
+    reader = searcher.reader()
+    corrector = searcher.corrector("words")
+    masked = _FIELD_CLAUSE.sub(lambda m: " " * len(m.group(0)), query)
+    pieces: list[str] = []
+    last = 0
+    for match in WORD_PATTERN.finditer(masked):
+        word = match.group(0)
+        if word in OPERATORS:
+            continue
+        terms = list(schema["text"].process_text(word, mode="query"))
+        if not terms or any(reader.doc_frequency(f, t) for f in TEXT_FIELDS for t in terms):
+            continue
+        folded = list(schema["words"].process_text(word, mode="query"))
+        suggestions = corrector.suggest(folded[0], limit=1) if folded else []
+        if suggestions:
+            pieces.extend([query[last : match.start()], suggestions[0]])
+            last = match.end()
+    if not pieces:
+        return None
+    return "".join(pieces) + query[last:]

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import Any, Literal
 
-from whoosh.highlight import ContextFragmenter, Formatter, Highlighter, HtmlFormatter, get_text
+from whoosh.highlight import (
+    ContextFragmenter,
+    Formatter,
+    Fragment,
+    Highlighter,
+    HtmlFormatter,
+    WholeFragmenter,
+    get_text,
+)
 
 HighlightFormat = Literal["plain", "ansi", "html"]
 FORMATS: tuple[str, ...] = ("plain", "ansi", "html")
@@ -13,13 +22,28 @@ FORMATS: tuple[str, ...] = ("plain", "ansi", "html")
 #: How plain-text highlights mark a matched word.
 PLAIN_MARKERS = ("**", "**")
 _ANSI_MARKERS = ("\x1b[1;33m", "\x1b[0m")
-_BETWEEN = " … "
+_ELLIPSIS = "…"
+#: Passages up to this length are shown whole; longer ones as fragments around matches.
+WHOLE_PASSAGE_CHARS = 400
 
 
-class MarkerFormatter(Formatter):
+class _Elided:
+    """Joins fragments with an ellipsis and marks text left out before and after."""
+
+    between = f" {_ELLIPSIS} "
+
+    def format(self, fragments: Iterable[Fragment], replace: bool = False) -> str:
+        fragments = list(fragments)
+        if not fragments:
+            return ""
+        body = self.between.join(self.format_fragment(f, replace=replace) for f in fragments)  # type: ignore[attr-defined]
+        head = f"{_ELLIPSIS} " if fragments[0].startchar > 0 else ""
+        tail = f" {_ELLIPSIS}" if fragments[-1].endchar < len(fragments[-1].text) else ""
+        return head + body + tail
+
+
+class MarkerFormatter(_Elided, Formatter):
     """Surrounds each matched word by a start and an end marker."""
-
-    between = _BETWEEN
 
     def __init__(self, start: str, end: str) -> None:
         self.start = start
@@ -29,6 +53,10 @@ class MarkerFormatter(Formatter):
         return f"{self.start}{get_text(text, token, replace)}{self.end}"
 
 
+class EscapingHtmlFormatter(_Elided, HtmlFormatter):
+    """Matched words in ``<mark>``; all text HTML-escaped."""
+
+
 def make_formatter(fmt: HighlightFormat) -> Formatter:
     """The formatter for ``plain`` markers, ``ansi`` colour or escaped ``html``."""
     if fmt == "plain":
@@ -36,20 +64,29 @@ def make_formatter(fmt: HighlightFormat) -> Formatter:
     if fmt == "ansi":
         return MarkerFormatter(*_ANSI_MARKERS)
     if fmt == "html":
-        return HtmlFormatter(tagname="mark", classname="match", termclass="term", between=_BETWEEN)
+        return EscapingHtmlFormatter(tagname="mark", classname="match", termclass="term")
     raise ValueError(f"unknown highlight format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def make_highlighter(fmt: HighlightFormat) -> Highlighter:
-    """A highlighter that keeps fragments of up to ~300 characters around matches."""
-    return Highlighter(
-        fragmenter=ContextFragmenter(maxchars=300, surround=90),
-        formatter=make_formatter(fmt),
-    )
+class PassageHighlighter:
+    """Highlights matched words in a hit's passage: whole when short, else fragments."""
 
+    def __init__(self, fmt: HighlightFormat) -> None:
+        self.fmt = fmt
+        formatter = make_formatter(fmt)
+        self._whole = Highlighter(fragmenter=WholeFragmenter(), formatter=formatter)
+        self._fragments = Highlighter(
+            fragmenter=ContextFragmenter(maxchars=WHOLE_PASSAGE_CHARS, surround=120),
+            formatter=formatter,
+        )
 
-def lead(text: str, fmt: HighlightFormat, limit: int = 300) -> str:
-    """The start of ``text`` when no word in it matched (it matched through its question)."""
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0] + " …"
-    return html.escape(text, quote=False) if fmt == "html" else text
+    def __call__(self, hit: Any, fieldname: str) -> str:
+        text = hit[fieldname]
+        highlighter = self._whole if len(text) <= WHOLE_PASSAGE_CHARS else self._fragments
+        return highlighter.highlight_hit(hit, fieldname, top=2) or self.lead(text)
+
+    def lead(self, text: str) -> str:
+        """The start of ``text``, for a passage that matched through its question only."""
+        if len(text) > WHOLE_PASSAGE_CHARS:
+            text = text[:WHOLE_PASSAGE_CHARS].rsplit(" ", 1)[0] + f" {_ELLIPSIS}"
+        return html.escape(text, quote=False) if self.fmt == "html" else text

@@ -12,7 +12,7 @@ from whoosh.searching import Searcher
 
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
-from searchkit.highlight import HighlightFormat, lead, make_highlighter
+from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
 from searchkit.schema import FIELD_ALIASES, TEXT_FIELDS
 
@@ -28,6 +28,9 @@ _PHRASE = re.compile(r'"[^"]*"?')
 _FIELD_NAME = re.compile(r"(?<![\w.:/])([^\W\d]\w*):(?!//)")
 _FIELD_CLAUSE = re.compile(r'(?<![\w.:/])[^\W\d]\w*:(?!//)(?:"[^"]*"?|\[[^\]]*\]?|\S*)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_OPERATOR_WORDS = "|".join(sorted(OPERATORS))
+# An operator with nothing to apply to, at the start or end of the query: ignored.
+_DANGLING = re.compile(rf"^(?:(?:{'|'.join(_AND + _OR)})\s+)+|(?:\s+(?:{_OPERATOR_WORDS}))+$|^(?:{_OPERATOR_WORDS})$")
 
 
 def _infix(words: tuple[str, ...]) -> str:
@@ -71,9 +74,9 @@ class QueryParser:
         text = " ".join(_CONTROL.sub(" ", query).split())
         if not text:
             raise QueryError("empty query: type one or more words to search for")
-        text = self._lowercase_fields(text)
+        text = self._lowercase_fields(_DANGLING.sub("", text))
         try:
-            parsed = self._parser.parse(text)
+            parsed = self._parser.parse(text) if text else NullQuery
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input
             raise QueryError(f"cannot read the query {query!r}: {exc}") from exc
         if parsed is NullQuery or not parsed.leaves():
@@ -84,20 +87,22 @@ class QueryParser:
         return parsed
 
     def _lowercase_fields(self, text: str) -> str:
+        """``text`` with field names in lowercase; unknown fields and missing values raise."""
+        phrases = [m.span() for m in _PHRASE.finditer(text)]
+
         def lower(match: re.Match[str]) -> str:
+            if any(start < match.start() < end for start, end in phrases):
+                return match.group(0)
             name = match.group(1).lower()
             if name not in self._known:
                 raise QueryError(
                     f"unknown field '{match.group(1)}:'; fields are {', '.join(f + ':' for f in self.fields)}"
                 )
+            if match.end() == len(text) or text[match.end()] in " )":
+                raise QueryError(f"the field '{match.group(1)}:' needs a value, as in vraag:5")
             return f"{name}:"
 
-        parts = _PHRASE.split(text)
-        phrases = _PHRASE.findall(text)
-        out = [_FIELD_NAME.sub(lower, parts[0])]
-        for phrase, part in zip(phrases, parts[1:]):
-            out.extend([phrase, _FIELD_NAME.sub(lower, part)])
-        return "".join(out)
+        return _FIELD_NAME.sub(lower, text)
 
 
 def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightFormat) -> list[Hit]:
@@ -105,7 +110,7 @@ def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightForma
     if limit < 1:
         raise QueryError(f"the number of results must be at least 1, not {limit}")
     results = searcher.search(query, limit=limit, terms=True)
-    highlighter = make_highlighter(fmt)
+    highlight = PassageHighlighter(fmt)
     hits = []
     for result in results:
         text = result["text"]
@@ -117,7 +122,7 @@ def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightForma
                 text=text,
                 question=result["question"],
                 score=result.score,
-                highlight=highlighter.highlight_hit(result, "text", top=3) or lead(text, fmt),
+                highlight=highlight(result, "text"),
             )
         )
     return hits

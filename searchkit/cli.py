@@ -67,7 +67,10 @@ def _errors_as_click() -> Iterator[None]:
 def _open(index_dir: Path, sources_dir: Path) -> Index:
     """Opens the index; builds the default one from the sources when it is missing or outdated."""
     ctx = click.get_current_context()
-    is_default = ctx.get_parameter_source("index_dir") in (ParameterSource.DEFAULT, ParameterSource.ENVIRONMENT)
+    is_default = ctx.get_parameter_source("index_dir") in (
+        ParameterSource.DEFAULT,
+        ParameterSource.ENVIRONMENT,
+    )
     try:
         return searchkit.open_index(index_dir)
     except (IndexMissingError, IndexVersionError) as error:
@@ -82,7 +85,9 @@ def _open(index_dir: Path, sources_dir: Path) -> Index:
 
 @main.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(min=1), help="Number of passages.")
+@click.option(
+    "-n", "--limit", default=10, show_default=True, type=click.IntRange(min=1), help="Number of passages."
+)
 @_json_option
 @_index_option
 @_sources_option
@@ -205,7 +210,7 @@ def _format_document(document: Document) -> str:
         lines += ["", f"Vraag {_numbers(question.numbers)}", question.text]
         lines += [f"  [{n.number}] {n.text}" for n in question.footnotes]
         lines += ["", "Antwoord"]
-        for paragraph, notes in zip(question.answer, question.answer_footnotes):
+        for paragraph, notes in zip(question.answer, question.answer_footnotes, strict=True):
             lines.append(paragraph)
             lines += [f"  [{n.number}] {n.text}" for n in notes]
     return "\n".join(lines)

@@ -207,7 +207,9 @@ def build_index(
     return index
 
 
-def _write_generation(generation: Path, sources: list[Path], strict: bool) -> tuple[dict[str, Any], list[ParseError]]:
+def _write_generation(
+    generation: Path, sources: list[Path], strict: bool
+) -> tuple[dict[str, Any], list[ParseError]]:
     started = time.perf_counter()
     writer = whoosh_index.create_in(str(generation), build_schema()).writer(limitmb=256)
     skipped: list[ParseError] = []

@@ -6,9 +6,12 @@ import re
 from collections import defaultdict
 
 from whoosh import qparser
+from whoosh import query as wq
 from whoosh.fields import Schema
+from whoosh.qparser import syntax
 from whoosh.query import NullQuery, Query
 from whoosh.searching import Searcher
+from whoosh.support.levenshtein import damerau_levenshtein
 
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
@@ -30,7 +33,57 @@ _FIELD_CLAUSE = re.compile(r'(?<![\w.:/])[^\W\d]\w*:(?!//)(?:"[^"]*"?|\[[^\]]*\]
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _OPERATOR_WORDS = "|".join(sorted(OPERATORS))
 # An operator with nothing to apply to, at the start or end of the query: ignored.
-_DANGLING = re.compile(rf"^(?:(?:{'|'.join(_AND + _OR)})\s+)+|(?:\s+(?:{_OPERATOR_WORDS}))+$|^(?:{_OPERATOR_WORDS})$")
+_DANGLING = re.compile(
+    rf"^(?:(?:{'|'.join(_AND + _OR)})\s+)+|(?:\s+(?:{_OPERATOR_WORDS}))+$|^(?:{_OPERATOR_WORDS})$"
+)
+
+
+#: Fields that field clauses (vraag:5, minister:…) filter on.
+FILTER_FIELDS = frozenset(FIELD_ALIASES.values()) - set(TEXT_FIELDS)
+
+
+class _WordsGroup(syntax.GroupNode):
+    """What users type without operators: words OR-ed, passages matching more of them
+    ranked higher; but a NOT clause excludes and a field clause restricts.
+
+    Not a subclass of whoosh's OrGroup, which an explicit OR would merge into.
+    """
+
+    qclass = wq.Or
+
+    def __init__(self, nodes: object = None, **kwargs: object) -> None:
+        kwargs.pop("scale", None)
+        super().__init__(nodes=nodes, scale=_COORDINATION, **kwargs)
+
+    def query(self, parser: qparser.QueryParser) -> Query:
+        return _filtered(super().query(parser))
+
+
+def _filtered(either: wq.Or) -> Query:
+    """``either`` with its field clauses required and its NOT clauses excluded."""
+    words: list[Query] = []
+    filters: list[Query] = []
+    excluded: list[Query] = []
+    for clause in either.subqueries:
+        if isinstance(clause, wq.Not):
+            excluded.append(clause.query)
+        elif _fields(clause) <= FILTER_FIELDS:
+            filters.append(clause)
+        else:
+            words.append(clause)
+    if not (filters or excluded):
+        return either
+    required = [wq.Or(words, boost=either.boost, scale=either.scale)] if words else []
+    required += filters
+    excluded_query = wq.Or(excluded) if len(excluded) > 1 else excluded[0] if excluded else None
+    if not required:
+        return wq.Not(excluded_query)
+    result = required[0] if len(required) == 1 else wq.And(required)
+    return wq.AndNot(result, excluded_query) if excluded_query else result
+
+
+def _fields(clause: Query) -> set[str]:
+    return {leaf.field() for leaf in clause.leaves() if leaf.field()}
 
 
 def _infix(words: tuple[str, ...]) -> str:
@@ -46,12 +99,12 @@ class QueryParser:
             if alias != field:
                 aliases[field].append(alias)
         self.fields = sorted(FIELD_ALIASES)
-        self._known = set(FIELD_ALIASES) | set(FIELD_ALIASES.values())
+        self._known = set(FIELD_ALIASES)
         parser = qparser.MultifieldParser(
             list(TEXT_FIELDS),
             schema,
             fieldboosts=TEXT_FIELDS,
-            group=qparser.OrGroup.factory(_COORDINATION),
+            group=_WordsGroup,
         )
         # "?" ends questions and "'" starts "'s-Gravenhage": neither is syntax here.
         parser.remove_plugin_class(qparser.WildcardPlugin)
@@ -148,9 +201,16 @@ def suggest_query(searcher: Searcher, query: str) -> str | None:
         if not terms or any(reader.doc_frequency(f, t) for f in TEXT_FIELDS for t in terms):
             continue
         folded = list(schema["words"].process_text(word, mode="query"))
-        suggestions = corrector.suggest(folded[0], limit=1) if folded else []
-        if suggestions:
-            pieces.extend([query[last : match.start()], suggestions[0]])
+        if not folded:
+            continue
+        # whoosh ranks candidates by frequency alone: prefer the closest, then the most frequent.
+        candidates = corrector.suggest(folded[0], limit=50)
+        if candidates:
+            best = min(
+                candidates,
+                key=lambda w: (damerau_levenshtein(folded[0], w), -reader.doc_frequency("words", w)),
+            )
+            pieces.extend([query[last : match.start()], best])
             last = match.end()
     if not pieces:
         return None

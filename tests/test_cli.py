@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED_ID
+
 from searchkit.cli import main
 
 
@@ -27,7 +27,10 @@ def test_query_prints_ranked_highlighted_passages(runner, seed_index_dir):
     result = run(runner, "query", "aanbesteding", "--index", seed_index_dir)
     assert result.exit_code == 0
     first, second = result.stdout.split("\n\n")[:2]
-    assert {first.splitlines()[0].split(" · ")[1], second.splitlines()[0].split(" · ")[1]} == {"vraag 5", "vraag 6"}
+    assert {first.splitlines()[0].split(" · ")[1], second.splitlines()[0].split(" · ")[1]} == {
+        "vraag 5",
+        "vraag 6",
+    }
     assert "**aanbesteding**" in result.stdout
     assert "Vraag: Wat waren de redenen voor het heimelijk verwerven" in result.stdout
     assert "\x1b[" not in result.stdout  # no colour when not on a terminal
@@ -44,7 +47,15 @@ def test_query_json_has_the_contract_keys(runner, seed_index_dir):
     assert result.exit_code == 0
     hits = json.loads(result.stdout)
     assert len(hits) == 1
-    assert set(hits[0]) == {"doc_id", "question_numbers", "paragraph", "score", "text", "question", "highlight"}
+    assert set(hits[0]) == {
+        "doc_id",
+        "question_numbers",
+        "paragraph",
+        "score",
+        "text",
+        "question",
+        "highlight",
+    }
     assert hits[0]["doc_id"] == SEED_ID
     assert hits[0]["question_numbers"] == [1]
     assert "**licenties**" in hits[0]["highlight"]
@@ -200,7 +211,9 @@ def test_show_json_whole_document(runner, seed_index_dir):
 def test_show_unknown_question_and_document(runner, seed_index_dir):
     result = run(runner, "show", SEED_ID, "9", "--index", seed_index_dir)
     assert result.exit_code == 1
-    assert result.stderr == f"Error: document {SEED_ID} has no question 9 (its questions: 1, 2, 3, 4, 5, 6, 7)\n"
+    assert (
+        result.stderr == f"Error: document {SEED_ID} has no question 9 (its questions: 1, 2, 3, 4, 5, 6, 7)\n"
+    )
     result = run(runner, "show", "ah-tk-19991999-1", "--index", seed_index_dir)
     assert result.exit_code == 1
     assert result.stderr == f"Error: no document 'ah-tk-19991999-1' in the index in {seed_index_dir}\n"

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from searchkit.errors import ParseError
 from searchkit.model import Document, Footnote
@@ -18,8 +19,6 @@ from searchkit.parsing.metadata import (
     parse_dutch_date,
 )
 from searchkit.parsing.text_export import parse_numbers
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_5ad47325840f862b.txt"
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +143,9 @@ HEADER = "Antwoord van minister Jansen (Financiën) (ontvangen 3 maart 2024)\n\n
         ("[bookmark: _Hlk1]Vraag 12", "Antwoorden 12", (12,)),
     ],
 )
-def test_grouped_headings(tmp_path: Path, question_heading: str, answer_heading: str, numbers: tuple[int, ...]) -> None:
+def test_grouped_headings(
+    tmp_path: Path, question_heading: str, answer_heading: str, numbers: tuple[int, ...]
+) -> None:
     text = f"{HEADER}{question_heading}\nFirst line?\nSecond line?\n\n{answer_heading}\nThe answer.\n"
     document = parse_document(_write(tmp_path, "doc.txt", text))
     assert len(document.questions) == 1
@@ -156,14 +157,23 @@ def test_grouped_headings(tmp_path: Path, question_heading: str, answer_heading:
 
 @pytest.mark.parametrize(
     ("text", "numbers"),
-    [("1", (1,)), ("2 en 3", (2, 3)), ("1,2,3,4 en 5", (1, 2, 3, 4, 5)), ("9–11", (9, 10, 11)), ("5 en 4", (4, 5))],
+    [
+        ("1", (1,)),
+        ("2 en 3", (2, 3)),
+        ("1,2,3,4 en 5", (1, 2, 3, 4, 5)),
+        ("9–11", (9, 10, 11)),
+        ("5 en 4", (4, 5)),
+    ],
 )
 def test_parse_numbers(text: str, numbers: tuple[int, ...]) -> None:
     assert parse_numbers(text) == numbers
 
 
 def test_antwoord_n_headings(tmp_path: Path) -> None:
-    text = HEADER + "Vraag 1\nIs dat zo?\nAntwoord 1\nJa.\nMaar niet altijd.\n\nVraag 2\nEn dit?\n\nAntwoord 2\nNee.\n"
+    text = (
+        HEADER
+        + "Vraag 1\nIs dat zo?\nAntwoord 1\nJa.\nMaar niet altijd.\n\nVraag 2\nEn dit?\n\nAntwoord 2\nNee.\n"
+    )
     document = parse_document(_write(tmp_path, "doc.txt", text))
     assert [(q.numbers, q.text, q.answer) for q in document.questions] == [
         ((1,), "Is dat zo?", ["Ja.", "Maar niet altijd."]),
@@ -178,7 +188,10 @@ def test_bare_antwoord_answers_previous_question(tmp_path: Path) -> None:
 
 
 def test_answer_covering_separate_questions_merges_them(tmp_path: Path) -> None:
-    text = HEADER + "Vraag 1\nEerst?\nVraag 2\nDan?\nAntwoord 1 en 2\nBeide ja.\nVraag 3\nTot slot?\nAntwoord 3\nNee.\n"
+    text = (
+        HEADER
+        + "Vraag 1\nEerst?\nVraag 2\nDan?\nAntwoord 1 en 2\nBeide ja.\nVraag 3\nTot slot?\nAntwoord 3\nNee.\n"
+    )
     document = parse_document(_write(tmp_path, "doc.txt", text))
     assert [(q.numbers, q.text, q.answer) for q in document.questions] == [
         ((1, 2), "Eerst? Dan?", ["Beide ja."]),
@@ -293,7 +306,9 @@ def test_related(text: str, related: list[str]) -> None:
 
 
 def test_doc_id_from_id_line(tmp_path: Path) -> None:
-    assert find_doc_id("tekst over ah-tk-20232024-1 in een zin\nah-tk-20232024-1076\n") == "ah-tk-20232024-1076"
+    assert (
+        find_doc_id("tekst over ah-tk-20232024-1 in een zin\nah-tk-20232024-1076\n") == "ah-tk-20232024-1076"
+    )
     assert find_doc_id("tekst over ah-tk-20232024-1 in een zin\n") is None
     text = HEADER + "Vraag 1\nWat?\nAntwoord 1\nDit.\n ah-tk-20232024-1076 \n"
     assert parse_document(_write(tmp_path, "file-name.txt", text)).doc_id == "ah-tk-20232024-1076"
@@ -377,7 +392,11 @@ def test_cp1252(tmp_path: Path) -> None:
         ("blank.txt", b"\xef\xbb\xbf \r\n\t\r\n", "empty file"),
         ("binary.txt", b"Vraag 1\x00\x01\x02", "binary file (contains NUL bytes), not text"),
         ("undecodable.txt", b"Vraag 1\n\x81\x8d\n", "cannot decode text as UTF-8 or cp1252"),
-        ("header-only.txt", "Antwoord van minister Bakker (Financiën)\nGeen vragen.\n".encode(), "no questions found"),
+        (
+            "header-only.txt",
+            "Antwoord van minister Bakker (Financiën)\nGeen vragen.\n".encode(),
+            "no questions found",
+        ),
         ("notes.xyz", SNIPPET.encode(), "unsupported file type '.xyz'"),
         ("README", SNIPPET.encode(), "unsupported file type (no suffix)"),
     ],

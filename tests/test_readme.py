@@ -8,11 +8,10 @@ import re
 import shlex
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
+
 from searchkit.cli import main
 
 README = (PROJECT / "README.md").read_text("utf-8")

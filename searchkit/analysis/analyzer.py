@@ -19,11 +19,7 @@ ANALYZER_VERSION = 1
 def name_analyzer() -> CompositeAnalyzer:
     """Words folded to lowercase without diacritics: for names and short labels."""
     return (
-        WordTokenizer()
-        | HyphenFilter()
-        | ApostropheFilter()
-        | LowercaseFilter()
-        | CharsetFilter(accent_map)
+        WordTokenizer() | HyphenFilter() | ApostropheFilter() | LowercaseFilter() | CharsetFilter(accent_map)
     )
 
 

@@ -50,17 +50,17 @@ class HyphenFilter(Filter):
                 yield t
                 continue
             spans = _part_spans(t.text)
-            parts = [t.text[start:end] for start, end in spans]
-            pieces = [] if t.mode == "query" else [_piece(t, part, span) for part, span in zip(parts, spans)]
-            t.text = "".join(parts)
+            pieces = [] if t.mode == "query" else [_piece(t, span) for span in spans]
+            t.text = "".join(t.text[start:end] for start, end in spans)
             yield t
             # Later filters change tokens in place: the parts were copied before.
             yield from pieces
 
 
-def _piece(token: Token, text: str, span: tuple[int, int]) -> Token:
+def _piece(token: Token, span: tuple[int, int]) -> Token:
+    """A copy of ``token`` for the part of its text at ``span``."""
     piece = token.copy()
-    piece.text = text
+    piece.text = token.text[span[0] : span[1]]
     if token.chars:
         piece.startchar = token.startchar + span[0]
         piece.endchar = token.startchar + span[1]

@@ -10,6 +10,4 @@ from importlib import resources
 def dutch_stopwords() -> frozenset[str]:
     """Lowercase Dutch stop words without diacritics, from ``data/stopwords_nl.txt``."""
     text = resources.files("searchkit").joinpath("data/stopwords_nl.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

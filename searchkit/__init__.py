@@ -10,6 +10,7 @@ from searchkit.errors import (  # noqa: E402
     QueryError,
     SearchkitError,
 )
+from searchkit.highlight import HighlightFormat  # noqa: E402
 from searchkit.index import Index, IndexInfo, build_index, open_index  # noqa: E402
 from searchkit.model import Document, Footnote, Hit, Question  # noqa: E402
 from searchkit.parsing import parse_document  # noqa: E402
@@ -17,6 +18,7 @@ from searchkit.parsing import parse_document  # noqa: E402
 __all__ = [
     "Document",
     "Footnote",
+    "HighlightFormat",
     "Hit",
     "Index",
     "IndexCorruptError",

@@ -15,7 +15,16 @@ import click
 from click.core import ParameterSource
 
 import searchkit
-from searchkit import Document, Hit, Index, IndexMissingError, IndexVersionError, QueryError, SearchkitError
+from searchkit import (
+    Document,
+    HighlightFormat,
+    Hit,
+    Index,
+    IndexMissingError,
+    IndexVersionError,
+    QueryError,
+    SearchkitError,
+)
 
 _index_option = click.option(
     "--index",
@@ -101,9 +110,9 @@ def query(query: tuple[str, ...], limit: int, as_json: bool, index_dir: Path, so
     datum:20250820  tekst:  vraagtekst:  voetnoot:  alinea:
     """
     text = " ".join(query)
-    highlight = "ansi" if _colour() else "plain"
+    highlight: HighlightFormat = "plain" if as_json or not _colour() else "ansi"
     with _errors_as_click(), _open(index_dir, sources_dir) as index:
-        hits = index.search(text, limit=limit, highlight="plain" if as_json else highlight)
+        hits = index.search(text, limit=limit, highlight=highlight)
         suggestion = index.did_you_mean(text)
     if as_json:
         click.echo(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))

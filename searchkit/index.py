@@ -88,7 +88,8 @@ class Index:
             self._searcher = None
 
     @property
-    def searcher(self) -> Searcher:
+    def _open_searcher(self) -> Searcher:
+        """The searcher, opened once and reused by every query."""
         if self._searcher is None:
             self._searcher = self._whoosh.searcher(weighting=BM25F())
         return self._searcher
@@ -98,16 +99,16 @@ class Index:
 
         Raises :class:`QueryError` for a query that cannot be searched.
         """
-        return run_search(self.searcher, self._parser.parse(query), limit, highlight)
+        return run_search(self._open_searcher, self._parser.parse(query), limit, highlight)
 
     def did_you_mean(self, query: str) -> str | None:
         """``query`` with its unknown words replaced by close words of the index, if any."""
-        return suggest_query(self.searcher, query)
+        return suggest_query(self._open_searcher, query)
 
     def document(self, doc_id: str) -> Document:
         """The indexed questions and answers of one document."""
         stored = sorted(
-            self.searcher.documents(doc_id=doc_id),
+            self._open_searcher.documents(doc_id=doc_id),
             key=lambda f: ([int(n) for n in f["question_numbers"].split()], f["paragraph"]),
         )
         if not stored:

@@ -67,23 +67,27 @@ def _filtered(either: wq.Or) -> Query:
     for clause in either.subqueries:
         if isinstance(clause, wq.Not):
             excluded.append(clause.query)
-        elif _fields(clause) <= FILTER_FIELDS:
+        elif _is_filter(clause):
             filters.append(clause)
         else:
             words.append(clause)
     if not (filters or excluded):
         return either
-    required = [wq.Or(words, boost=either.boost, scale=either.scale)] if words else []
+    required: list[Query] = [wq.Or(words, boost=either.boost, scale=either.scale)] if words else []
     required += filters
-    excluded_query = wq.Or(excluded) if len(excluded) > 1 else excluded[0] if excluded else None
-    if not required:
-        return wq.Not(excluded_query)
-    result = required[0] if len(required) == 1 else wq.And(required)
-    return wq.AndNot(result, excluded_query) if excluded_query else result
+    if not excluded:
+        return _all(required)
+    unwanted = excluded[0] if len(excluded) == 1 else wq.Or(excluded)
+    return wq.AndNot(_all(required), unwanted) if required else wq.Not(unwanted)
 
 
-def _fields(clause: Query) -> set[str]:
-    return {leaf.field() for leaf in clause.leaves() if leaf.field()}
+def _all(queries: list[Query]) -> Query:
+    return queries[0] if len(queries) == 1 else wq.And(queries)
+
+
+def _is_filter(clause: Query) -> bool:
+    fields = {leaf.field() for leaf in clause.leaves()} - {None}
+    return bool(fields) and fields <= FILTER_FIELDS
 
 
 def _infix(words: tuple[str, ...]) -> str:
@@ -189,7 +193,7 @@ def suggest_query(searcher: Searcher, query: str) -> str | None:
     """
     schema = searcher.schema
     reader = searcher.reader()
-    corrector = searcher.corrector("words")
+    corrector = reader.corrector("words")
     masked = _FIELD_CLAUSE.sub(lambda m: " " * len(m.group(0)), query)
     pieces: list[str] = []
     last = 0

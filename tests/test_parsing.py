@@ -18,7 +18,7 @@ from searchkit.parsing.metadata import (
     find_related,
     parse_dutch_date,
 )
-from searchkit.parsing.text_export import parse_numbers
+from searchkit.parsing.structure import parse_numbers
 
 
 @pytest.fixture(scope="module")

@@ -7,30 +7,37 @@ from collections.abc import Callable
 from pathlib import Path
 
 from searchkit.errors import ParseError
-from searchkit.model import Document, Question
+from searchkit.model import Document
 from searchkit.parsing import text_export
 from searchkit.parsing.cleanup import clean_text
+from searchkit.parsing.flow import Flow
 from searchkit.parsing.metadata import read_metadata
+from searchkit.parsing.structure import parse_structure
 
 __all__ = ["SUPPORTED_SUFFIXES", "parse_document"]
 
-_QUESTION_PARSERS: dict[str, Callable[[str], list[Question]]] = {
-    ".txt": text_export.parse_questions,
-    ".md": text_export.parse_questions,
+
+def _read_text_export(path: Path) -> Flow:
+    return text_export.read_flow(clean_text(_read_text(path)))
+
+
+#: How each kind of file is read into a Flow, by suffix.
+_READERS: dict[str, Callable[[Path], Flow]] = {
+    ".txt": _read_text_export,
+    ".md": _read_text_export,
 }
-SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_QUESTION_PARSERS)
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 _ENCODINGS = ("utf-8-sig", "cp1252")
 
 
 def parse_document(path: str | os.PathLike[str]) -> Document:
     """The document in the file at ``path``; raises ParseError when it cannot be read."""
     path = Path(path)
-    parse_questions = _question_parser(path)
-    text = clean_text(_read_text(path))
-    questions = parse_questions(text)
-    if not questions:
+    flow = _reader(path)(path)
+    structure = parse_structure(flow)
+    if not structure.questions:
         raise ParseError(path, "no questions found")
-    metadata = read_metadata(text, default_id=path.stem)
+    metadata = read_metadata("\n".join([*structure.header, *flow.furniture]), default_id=path.stem)
     return Document(
         doc_id=metadata.doc_id,
         source=str(path),
@@ -38,17 +45,17 @@ def parse_document(path: str | os.PathLike[str]) -> Document:
         ministry=metadata.ministry,
         received=metadata.received,
         related=metadata.related,
-        questions=questions,
+        questions=structure.questions,
     )
 
 
-def _question_parser(path: Path) -> Callable[[str], list[Question]]:
-    """The question parser for the file's suffix (case-insensitive)."""
+def _reader(path: Path) -> Callable[[Path], Flow]:
+    """The reader for the file's suffix (case-insensitive)."""
     suffix = path.suffix.lower()
-    if suffix not in _QUESTION_PARSERS:
+    if suffix not in _READERS:
         reason = f"unsupported file type '{suffix}'" if suffix else "unsupported file type (no suffix)"
         raise ParseError(path, reason)
-    return _QUESTION_PARSERS[suffix]
+    return _READERS[suffix]
 
 
 def _read_text(path: Path) -> str:

@@ -127,3 +127,34 @@ class StemFilter(Filter):
             if not t.stopped and t.text.isalpha():
                 t.text = stem(t.text)
             yield t
+
+
+class CompoundFilter(Filter):
+    """At index time, adds the parts of a compound word at the compound's position.
+
+    ``aanbestedingsregels`` also yields ``aanbesteding`` and ``regels``, so a
+    search for a part finds the compound; a query is not split, so a search
+    for the compound prefers passages holding it. The parts keep the
+    compound's character offsets: a highlight marks the whole word.
+    """
+
+    def __init__(self, split: Callable[[str], tuple[str, ...]]) -> None:
+        self.split = split
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self.split is other.split
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        split = self.split
+        for t in tokens:
+            parts = split(t.text) if t.mode != "query" and not t.stopped and t.text.isalpha() else ()
+            # Later filters change tokens in place: the parts are copied first.
+            pieces = [_renamed(t, part) for part in parts]
+            yield t
+            yield from pieces
+
+
+def _renamed(token: Token, text: str) -> Token:
+    piece = token.copy()
+    piece.text = text
+    return piece

@@ -110,7 +110,9 @@ def load_qrels(judgments: dict, passages: list[Passage]) -> tuple[dict[str, dict
             candidates = by_question.get((judged["doc"], judged["question"]), [])
             found = [p for p in candidates if snippet in _normal(p.text)]
             if not found:
-                unmatched.append(f"{query['id']}: {judged['doc']} vraag {judged['question']}: {judged['text']!r}")
+                unmatched.append(
+                    f"{query['id']}: {judged['doc']} vraag {judged['question']}: {judged['text']!r}"
+                )
             for passage in found[:1]:
                 pid = passage_id(passage.key)
                 relevant[pid] = max(relevant.get(pid, 0), judged["grade"])
@@ -152,7 +154,9 @@ def whoosh_stock_ranker(passages: list[Passage], workdir: Path) -> Ranker:
     ix = whoosh_index.create_in(str(folder), schema)
     with ix.writer() as writer:
         for p in passages:
-            writer.add_document(key=passage_id(p.key), text=p.text, question=p.question, footnotes=p.footnotes)
+            writer.add_document(
+                key=passage_id(p.key), text=p.text, question=p.question, footnotes=p.footnotes
+            )
     searcher = ix.searcher()
     parser = MultifieldParser(["text", "question", "footnotes"], schema)
     keys = {passage_id(p.key): p.key for p in passages}
@@ -189,7 +193,9 @@ def fts5_ranker(passages: list[Passage]) -> Ranker:
     return rank
 
 
-def evaluate(ranker: Ranker, queries: list[dict], qrels: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
+def evaluate(
+    ranker: Ranker, queries: list[dict], qrels: dict[str, dict[str, int]]
+) -> dict[str, dict[str, float]]:
     """Per query id: nDCG@10 and recall@10 (grades 1 and 2 relevant), success@1 (grade 2)."""
     run = {}
     for query in queries:
@@ -235,7 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("judgments", type=Path)
     parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
     parser.add_argument("--baselines", action="store_true", help="also score whoosh stock and SQLite FTS5")
-    parser.add_argument("--part", choices=["all", "tune", "test"], default="all", help="which queries to score")
+    parser.add_argument(
+        "--part", choices=["all", "tune", "test"], default="all", help="which queries to score"
+    )
     parser.add_argument("--per-query", action="store_true", help="print each query's scores")
     parser.add_argument("--json", type=Path, help="write the summaries (and per-query scores) as JSON")
     args = parser.parse_args(argv)
@@ -256,11 +264,14 @@ def main(argv: list[str] | None = None) -> int:
         scores = {name: evaluate(ranker, queries, qrels) for name, ranker in rankers.items()}
 
     summaries = {name: summarise(s, queries) for name, s in scores.items()}
-    print(f"{len(queries)} queries ({args.part}), {len(passages)} passages, {len(unmatched)} unmatched judgments")
+    counts = f"{len(queries)} queries ({args.part}), {len(passages)} passages"
+    print(f"{counts}, {len(unmatched)} unmatched judgments")
     print_table(summaries)
     if args.per_query:
         for q in queries:
-            cells = "  ".join(f"{name} " + " ".join(f"{s[q['id']][m]:.2f}" for m in METRICS) for name, s in scores.items())
+            cells = "  ".join(
+                f"{name} " + " ".join(f"{s[q['id']][m]:.2f}" for m in METRICS) for name, s in scores.items()
+            )
             print(f"{q['id']} [{q['kind']}] {q['query']!r}: {cells}")
     if args.json:
         args.json.write_text(

@@ -11,12 +11,13 @@ from searchkit.errors import (  # noqa: E402
     SearchkitError,
 )
 from searchkit.highlight import HighlightFormat  # noqa: E402
-from searchkit.index import Index, IndexInfo, build_index, open_index  # noqa: E402
-from searchkit.model import Document, Footnote, Hit, Question  # noqa: E402
+from searchkit.index import Index, IndexInfo, ProgressCallback, build_index, open_index  # noqa: E402
+from searchkit.model import Document, DocumentKind, Footnote, Hit, Member, Official, Question  # noqa: E402
 from searchkit.parsing import parse_document  # noqa: E402
 
 __all__ = [
     "Document",
+    "DocumentKind",
     "Footnote",
     "HighlightFormat",
     "Hit",
@@ -25,7 +26,10 @@ __all__ = [
     "IndexInfo",
     "IndexMissingError",
     "IndexVersionError",
+    "Member",
+    "Official",
     "ParseError",
+    "ProgressCallback",
     "Question",
     "QueryError",
     "SearchkitError",

@@ -23,6 +23,7 @@ from searchkit import (
     IndexMissingError,
     IndexVersionError,
     QueryError,
+    Question,
     SearchkitError,
 )
 
@@ -58,6 +59,7 @@ def main() -> None:
       searchkit query aanbesteding
       searchkit query '"heimelijke verwerving" NIET politie' --limit 5
       searchkit query 'minister:"van weel" vraag:5' --json
+      searchkit query 'brandweer partij:SP datum:[2024-01-01 TO 2024-12-31]'
       searchkit index ~/kamervragen/
     """
 
@@ -106,8 +108,11 @@ def query(query: tuple[str, ...], limit: int, as_json: bool, index_dir: Path, so
     \b
     QUERY is words (natural language works), "phrases", operators
     AND/OR/NOT (also EN/OF/NIET, uppercase) with (parentheses), and field
-    filters: vraag:5  minister:"van weel"  ministerie:justitie  doc:ID
-    datum:20250820  tekst:  vraagtekst:  voetnoot:  alinea:
+    filters: vraag:5  minister:"van weel"  ministerie:justitie  indiener:ellian
+    partij:VVD  aan:staatssecretaris  onderwerp:brandweer  doc:ID
+    vergaderjaar:2024-2025  nummer:548  soort:mededeling  datum:2024-11-14
+    datum:[2024-11-01 TO 2024-11-30]  ingezonden:2024-10  tekst:  vraagtekst:
+    voetnoot:  alinea:
     """
     text = " ".join(query)
     highlight: HighlightFormat = "plain" if as_json or not _colour() else "ansi"
@@ -130,10 +135,8 @@ def _colour() -> bool:
 
 
 def _format_hit(rank: int, hit: Hit) -> str:
-    head = (
-        f"{rank}. {hit.doc_id} · vraag {_numbers(hit.question_numbers)} · "
-        f"alinea {hit.paragraph} · score {hit.score:.2f}"
-    )
+    where = "mededeling" if hit.kind == "mededeling" else f"alinea {hit.paragraph}"
+    head = f"{rank}. {hit.doc_id} · vraag {_numbers(hit.question_numbers)} · {where} · score {hit.score:.2f}"
     return "\n".join(
         [
             click.style(head, bold=True) if _colour() else head,
@@ -155,26 +158,60 @@ def _shorten(text: str, width: int) -> str:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar and no summary; skipped files are still listed."
+)
 @_index_option
 @_sources_option
-def index(paths: tuple[Path, ...], strict: bool, index_dir: Path, sources_dir: Path) -> None:
-    """Rebuild the index from PATHS (files and folders; default: the sources folder).
+def index(paths: tuple[Path, ...], strict: bool, quiet: bool, index_dir: Path, sources_dir: Path) -> None:
+    """Rebuild the index from PATHS: files and folders (searched recursively) of
+    .pdf, .txt and .md documents; default: the sources folder.
 
-    Files that cannot be read are reported and skipped; the exit code is
-    then 1. The previous index stays in use until the new one is complete.
+    Each file that cannot be read is reported as "skipped FILE: reason" and the
+    others are indexed; the exit code is then 1. With --strict the first such
+    file stops the build. The previous index stays in use until the new one is
+    complete. A progress bar shows on a terminal.
     """
     started = time.perf_counter()
-    with _errors_as_click():
-        built = searchkit.build_index(paths or [sources_dir], index_dir, strict=strict)
+    with _errors_as_click(), _ProgressBar(enabled=not quiet and sys.stderr.isatty()) as bar:
+        built = searchkit.build_index(paths or [sources_dir], index_dir, strict=strict, progress=bar)
     info = built.info()
     built.close()
-    click.echo(
-        f"Indexed {info.documents} documents ({info.passages} passages) into {index_dir} "
-        f"in {time.perf_counter() - started:.2f} s."
-    )
+    _report_skipped(built)
+    if not quiet:
+        skipped = f"; skipped {_count(len(built.skipped), 'file')}" if built.skipped else ""
+        click.echo(
+            f"Indexed {_count(info.documents, 'document')} ({_count(info.passages, 'passage')}) "
+            f"into {index_dir} in {time.perf_counter() - started:.2f} s{skipped}."
+        )
     if built.skipped:
-        _report_skipped(built)
         raise click.exceptions.Exit(1)
+
+
+class _ProgressBar:
+    """A progress callback for build_index drawing a click progress bar on stderr, if enabled."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._enabled = enabled
+        self._bar: Any = None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.render_finish()
+
+    def __call__(self, path: Path, done: int, total: int) -> None:
+        if not self._enabled:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="Indexing", file=sys.stderr)
+        self._bar.update(1, path.name)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _report_skipped(index: Index) -> None:
@@ -189,7 +226,9 @@ def _report_skipped(index: Index) -> None:
 @_index_option
 @_sources_option
 def show(doc_id: str, vraag: int | None, as_json: bool, index_dir: Path, sources_dir: Path) -> None:
-    """Show a document's questions with their whole answers and footnotes.
+    """Show a document: who asked whom about what, who answered and when, and
+    its questions with their whole answers, footnotes and cross-references
+    ("Zie ook het antwoord op vraag 7").
 
     With VRAAG, only the question with that number.
     """
@@ -199,30 +238,60 @@ def show(doc_id: str, vraag: int | None, as_json: bool, index_dir: Path, sources
     if not questions:
         asked = ", ".join(_numbers(q.numbers) for q in document.questions)
         raise click.ClickException(f"document {doc_id} has no question {vraag} (its questions: {asked})")
-    document.questions = questions
     if as_json:
+        document.questions = questions
         click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(_format_document(document))
+    click.echo(_format_document(document, questions))
 
 
-def _format_document(document: Document) -> str:
-    lines = [document.doc_id]
-    answered_by = ", ".join(filter(None, [document.minister, document.ministry]))
-    if answered_by:
-        lines.append(f"Antwoord van {answered_by}")
-    if document.received:
-        lines.append(f"Ontvangen {document.received.isoformat()}")
-    if document.related:
-        lines.append(f"Zie ook {', '.join(document.related)}")
-    for question in document.questions:
+def _format_document(document: Document, questions: list[Question]) -> str:
+    """The document's metadata, then ``questions`` with their answers and cross-references."""
+    lines = [_heading(document), *_metadata_lines(document)]
+    if document.notice:
+        lines += ["", document.notice]
+    for question in questions:
         lines += ["", f"Vraag {_numbers(question.numbers)}", question.text]
         lines += [f"  [{n.number}] {n.text}" for n in question.footnotes]
+        if not question.answer:
+            continue
         lines += ["", "Antwoord"]
         for paragraph, notes in zip(question.answer, question.answer_footnotes, strict=True):
             lines.append(paragraph)
             lines += [f"  [{n.number}] {n.text}" for n in notes]
+        lines += [_see_also(document, number) for number in question.see_also]
     return "\n".join(lines)
+
+
+def _heading(document: Document) -> str:
+    known = [f"vergaderjaar {document.vergaderjaar}"] if document.vergaderjaar else []
+    known += [f"nr. {document.nummer}"] if document.nummer is not None else []
+    return f"{document.doc_id} ({', '.join(known)})" if known else document.doc_id
+
+
+def _metadata_lines(document: Document) -> list[str]:
+    """Who asked whom about what, who answered and when, as labelled lines (known ones only)."""
+    answered = " en ".join(str(official) for official in document.answered_by)
+    if answered and document.co_signers:
+        answered += f", mede namens {document.co_signers}"
+    labelled = [
+        ("Vragen van", ", ".join(str(member) for member in document.askers)),
+        ("Aan", "; ".join(document.addressees)),
+        ("Over", document.subject),
+        ("Ingezonden", document.submitted.isoformat() if document.submitted else None),
+        ("Mededeling van" if document.kind == "mededeling" else "Antwoord van", answered),
+        ("Ontvangen", document.received.isoformat() if document.received else None),
+        ("Zie ook", ", ".join(document.related)),
+    ]
+    return [f"{label} {value}" for label, value in labelled if value]
+
+
+def _see_also(document: Document, number: int) -> str:
+    """The line pointing to the answer to question ``number``, with the start of that answer."""
+    referred = next((q for q in document.questions if number in q.numbers), None)
+    if referred is None or not referred.answer:
+        return f"Zie ook het antwoord op vraag {number} (searchkit show {document.doc_id} {number})."
+    return f"Zie ook het antwoord op vraag {number}: {_shorten(referred.answer[0], 200)}"
 
 
 @main.command()
@@ -230,11 +299,12 @@ def _format_document(document: Document) -> str:
 @_index_option
 @_sources_option
 def info(as_json: bool, index_dir: Path, sources_dir: Path) -> None:
-    """Show what the index holds: documents, passages, size and versions."""
+    """Show what the index holds: documents, passages, size and versions, and
+    the mededelingen (questions not answered yet) with the date each was received."""
     with _errors_as_click(), _open(index_dir, sources_dir) as index:
         details = index.info()
     if as_json:
-        click.echo(json.dumps(details.__dict__, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(details.to_dict(), ensure_ascii=False, indent=2))
         return
     rows: list[tuple[str, Any]] = [
         ("index", details.path),
@@ -246,6 +316,9 @@ def info(as_json: bool, index_dir: Path, sources_dir: Path) -> None:
         ("schema", details.schema_version),
         ("analyzer", details.analyzer_version),
         ("sources", len(details.sources)),
+        ("mededelingen", len(details.mededelingen)),
     ]
     for name, value in rows:
-        click.echo(f"{name:<10} {value}")
+        click.echo(f"{name:<12} {value}")
+    for mededeling in details.mededelingen:
+        click.echo(f"  {mededeling['doc_id']}  ontvangen {mededeling['received'] or 'onbekend'}")

@@ -7,13 +7,14 @@ naming the one in use: a rebuild writes a new generation and switches
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,11 @@ from searchkit.model import Document, Footnote, Hit, Question
 from searchkit.parsing import parse_document
 from searchkit.schema import SCHEMA_VERSION, build_schema, passages
 from searchkit.search import QueryParser, run_search, suggest_query
-from searchkit.sources import find_sources
+from searchkit.sources import Sources, find_sources
+
+#: Called after each file while an index is built: the file, how many files are
+#: done (this one included) and how many there are in all.
+ProgressCallback = Callable[[Path, int, int], None]
 
 CURRENT_FILE = "CURRENT"
 META_FILE = "searchkit.json"
@@ -55,6 +60,13 @@ class IndexInfo:
     searchkit_version: str
     built: str
     sources: list[str]
+    #: The mededelingen in the index, oldest first: dicts with ``doc_id`` and
+    #: ``received`` (an ISO date, or None).
+    mededelingen: list[dict[str, str | None]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The information as plain JSON-ready data."""
+        return asdict(self)
 
 
 class Index:
@@ -106,32 +118,29 @@ class Index:
         return suggest_query(self._open_searcher, query)
 
     def document(self, doc_id: str) -> Document:
-        """The indexed questions and answers of one document."""
+        """The indexed document: its metadata, questions, answers and cross-references."""
         stored = sorted(
             self._open_searcher.documents(doc_id=doc_id),
             key=lambda f: ([int(n) for n in f["question_numbers"].split()], f["paragraph"]),
         )
         if not stored:
             raise SearchkitError(f"no document {doc_id!r} in the index in {self.path}")
-        first = stored[0]
-        received = first.get("received")
-        document = Document(
-            doc_id=doc_id,
-            source=first["source"],
-            minister=first["minister"] or None,
-            ministry=first["ministry"] or None,
-            received=received.date() if received else None,
-            related=list(first["related"]),
-        )
+        document = Document.from_dict({**stored[0]["document"], "questions": []})
         for fields in stored:
             numbers = tuple(int(n) for n in fields["question_numbers"].split())
             if not document.questions or document.questions[-1].numbers != numbers:
                 document.questions.append(
-                    Question(numbers, fields["question"], footnotes=_notes(fields["question_notes"]))
+                    Question(
+                        numbers,
+                        fields["question"],
+                        footnotes=_notes(fields["question_notes"]),
+                        see_also=tuple(fields["see_also"]),
+                    )
                 )
-            question = document.questions[-1]
-            question.answer.append(fields["text"])
-            question.answer_footnotes.append(_notes(fields["paragraph_notes"]))
+            if fields["kind"] == "antwoord":
+                question = document.questions[-1]
+                question.answer.append(fields["text"])
+                question.answer_footnotes.append(_notes(fields["paragraph_notes"]))
         return document
 
     def info(self) -> IndexInfo:
@@ -147,6 +156,7 @@ class Index:
             searchkit_version=self._meta["searchkit_version"],
             built=self._meta["built"],
             sources=self._meta["sources"],
+            mededelingen=self._meta["mededelingen"],
         )
 
 
@@ -186,20 +196,30 @@ def build_index(
     index_dir: str | os.PathLike[str],
     *,
     strict: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> Index:
     """Rebuilds the index in ``index_dir`` from answer documents (files or folders).
 
-    A file that cannot be parsed is skipped and listed in the returned
-    index's ``skipped``; with ``strict=True`` its :class:`ParseError` is raised.
-    The previous index stays in use until the new one is complete.
+    A file that cannot be parsed (or a folder that cannot be read) is skipped and
+    listed in the returned index's ``skipped``; with ``strict=True`` its
+    :class:`ParseError` is raised. ``progress`` is called after each file. The
+    previous index stays in use until the new one is complete.
     """
     sources = find_sources(paths)
+    if strict and sources.unreadable:
+        raise sources.unreadable[0]
     path = Path(index_dir)
-    path.mkdir(parents=True, exist_ok=True)
-    generation = Path(tempfile.mkdtemp(prefix=_GENERATION_PREFIX, dir=path))
     try:
-        meta, skipped = _write_generation(generation, sources, strict)
+        path.mkdir(parents=True, exist_ok=True)
+        generation = Path(tempfile.mkdtemp(prefix=_GENERATION_PREFIX, dir=path))
+    except OSError as error:
+        raise SearchkitError(f"cannot write the index in {path}: {error.strerror or error}") from error
+    try:
+        meta, skipped = _write_generation(generation, sources, strict, progress)
         _switch_to(path, generation)
+    except OSError as error:
+        shutil.rmtree(generation, ignore_errors=True)
+        raise SearchkitError(f"cannot write the index in {path}: {error.strerror or error}") from error
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
         raise
@@ -208,29 +228,44 @@ def build_index(
     return index
 
 
+def _parse(source: Path) -> Document:
+    """The document in ``source``; any failure of a reader becomes a :class:`ParseError`."""
+    try:
+        return parse_document(source)
+    except ParseError:
+        raise
+    except Exception as error:  # a reader's bug or a library's odd exception must not stop a build
+        raise ParseError(source, f"cannot be read ({error.__class__.__name__}: {error})") from error
+
+
 def _write_generation(
-    generation: Path, sources: list[Path], strict: bool
+    generation: Path, sources: Sources, strict: bool, progress: ProgressCallback | None
 ) -> tuple[dict[str, Any], list[ParseError]]:
     started = time.perf_counter()
     writer = whoosh_index.create_in(str(generation), build_schema()).writer(limitmb=256)
-    skipped: list[ParseError] = []
+    skipped: list[ParseError] = list(sources.unreadable)
     seen: dict[str, Path] = {}
+    mededelingen: list[Document] = []
     passage_count = 0
     try:
-        for source in sources:
+        for done, source in enumerate(sources.files, start=1):
             try:
-                document = parse_document(source)
+                document = _parse(source)
                 if document.doc_id in seen:
                     raise ParseError(source, f"document {document.doc_id} is also in {seen[document.doc_id]}")
             except ParseError as error:
                 if strict:
                     raise
                 skipped.append(error)
-                continue
-            seen[document.doc_id] = source
-            for fields in passages(document):
-                writer.add_document(**fields)
-                passage_count += 1
+            else:
+                seen[document.doc_id] = source
+                if document.kind == "mededeling":
+                    mededelingen.append(document)
+                for fields in passages(document):
+                    writer.add_document(**fields)
+                    passage_count += 1
+            if progress is not None:
+                progress(source, done, len(sources.files))
         if not seen:
             raise SearchkitError("no answer documents to index" + (f": {skipped[0]}" if skipped else ""))
     except BaseException:
@@ -245,11 +280,18 @@ def _write_generation(
         "build_seconds": round(time.perf_counter() - started, 3),
         "documents": len(seen),
         "passages": passage_count,
-        "sources": [str(p) for p in sources],
+        "sources": [str(p) for p in sources.files],
         "skipped": [str(e) for e in skipped],
+        "mededelingen": _listing(mededelingen),
     }
     (generation / META_FILE).write_text(json.dumps(meta, indent=2), "utf-8")
     return meta, skipped
+
+
+def _listing(mededelingen: list[Document]) -> list[dict[str, str | None]]:
+    """Ids and received dates of the mededelingen, oldest first (undated last)."""
+    ordered = sorted(mededelingen, key=lambda d: (d.received is None, d.received or dt.date.min, d.doc_id))
+    return [{"doc_id": d.doc_id, "received": d.received.isoformat() if d.received else None} for d in ordered]
 
 
 def _switch_to(path: Path, generation: Path) -> None:

@@ -1,4 +1,8 @@
-"""The index schema: one index document per answer paragraph."""
+"""The index schema: one index document per answer paragraph.
+
+A mededeling has no answers: each of its questions is one index document whose
+text is the notice, marked ``kind`` "mededeling".
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,10 @@ from typing import Any
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from searchkit.analysis import dutch_analyzer, name_analyzer
-from searchkit.model import Document, Footnote
+from searchkit.model import Document, Footnote, Question
 
 #: Bump whenever the fields change: an index built with another version must be rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Full-text fields searched by words without a field, with their BM25F weights.
 TEXT_FIELDS = {"text": 3.0, "question": 1.5, "footnotes": 0.5}
@@ -23,12 +27,23 @@ FIELD_ALIASES = {
     "vraag": "question_numbers",
     "vraagtekst": "question",
     "voetnoot": "footnotes",
+    "alinea": "paragraph",
     "doc": "doc_id",
+    "vergaderjaar": "vergaderjaar",
+    "nummer": "nummer",
+    "soort": "kind",
     "minister": "minister",
     "ministerie": "ministry",
+    "indiener": "askers",
+    "partij": "parties",
+    "aan": "addressees",
+    "onderwerp": "subject",
     "datum": "received",
-    "alinea": "paragraph",
+    "ingezonden": "submitted",
 }
+
+#: Schema fields holding dates, searched by day, month, year or range.
+DATE_FIELDS = frozenset({"received", "submitted"})
 
 
 def build_schema() -> Schema:
@@ -38,48 +53,86 @@ def build_schema() -> Schema:
     return Schema(
         passage_id=ID(unique=True, stored=True),
         doc_id=ID(stored=True),
+        kind=KEYWORD(stored=True, lowercase=True, scorable=False),
         text=TEXT(analyzer=dutch, stored=True),
         question=TEXT(analyzer=dutch, stored=True),
         question_numbers=KEYWORD(stored=True, scorable=False),
         footnotes=TEXT(analyzer=dutch),
         # Unstemmed words of text and question: the vocabulary of "did you mean".
         words=TEXT(analyzer=names, phrase=False),
-        minister=TEXT(analyzer=names, stored=True),
-        ministry=TEXT(analyzer=names, stored=True),
-        received=DATETIME(stored=True),
+        vergaderjaar=ID,
+        nummer=NUMERIC(int),
+        # Everyone who answered, with their role: "minister Van Weel staatssecretaris Coenradie".
+        minister=TEXT(analyzer=names),
+        ministry=TEXT(analyzer=names),
+        askers=TEXT(analyzer=names),
+        parties=TEXT(analyzer=names),
+        addressees=TEXT(analyzer=names),
+        subject=TEXT(analyzer=dutch),
+        received=DATETIME,
+        submitted=DATETIME,
         paragraph=NUMERIC(stored=True),
         question_notes=STORED(),
         paragraph_notes=STORED(),
-        related=STORED(),
-        source=STORED(),
+        see_also=STORED(),
+        # The document's metadata (Document.to_dict() without its questions).
+        document=STORED(),
     )
 
 
 def passages(document: Document) -> Iterator[dict[str, Any]]:
-    """The index documents of ``document``: one per answer paragraph."""
+    """The index documents of ``document``: one per answer paragraph, or per question
+    of a mededeling."""
+    shared = _document_fields(document)
     for question in document.questions:
         numbers = " ".join(str(n) for n in question.numbers)
-        for position, paragraph in enumerate(question.answer, start=1):
-            notes = question.answer_footnotes[position - 1] if question.answer_footnotes else []
-            fields = {
+        for position, (text, notes) in enumerate(_paragraphs(document, question), start=1):
+            yield {
+                **shared,
                 "passage_id": f"{document.doc_id}/{numbers.replace(' ', ',')}/{position}",
-                "doc_id": document.doc_id,
-                "text": paragraph,
+                "text": text,
                 "question": question.text,
                 "question_numbers": numbers,
                 "footnotes": " ".join(note.text for note in [*question.footnotes, *notes]),
-                "words": f"{paragraph} {question.text}",
-                "minister": document.minister or "",
-                "ministry": document.ministry or "",
+                "words": f"{text} {question.text}",
                 "paragraph": position,
                 "question_notes": _plain(question.footnotes),
                 "paragraph_notes": _plain(notes),
-                "related": list(document.related),
-                "source": document.source,
+                "see_also": list(question.see_also),
             }
-            if document.received:
-                fields["received"] = dt.datetime.combine(document.received, dt.time())
-            yield fields
+
+
+def _paragraphs(document: Document, question: Question) -> list[tuple[str, list[Footnote]]]:
+    """The paragraphs a question is found by: its answer's, or the notice of a mededeling."""
+    if document.kind == "mededeling" and not question.answer:
+        return [(document.notice or "", [])]
+    notes = question.answer_footnotes or [[] for _ in question.answer]
+    return list(zip(question.answer, notes, strict=True))
+
+
+def _document_fields(document: Document) -> dict[str, Any]:
+    """The fields every passage of ``document`` has: its metadata."""
+    header = document.to_dict()
+    del header["questions"]
+    fields: dict[str, Any] = {
+        "doc_id": document.doc_id,
+        "kind": document.kind,
+        "minister": " ".join(f"{o.role} {o.name}" for o in document.answered_by),
+        "ministry": " ".join(o.ministry or "" for o in document.answered_by),
+        "askers": " ".join(member.name for member in document.askers),
+        "parties": " ".join(member.party or "" for member in document.askers),
+        "addressees": " ".join(document.addressees),
+        "subject": document.subject or "",
+        "document": header,
+    }
+    if document.vergaderjaar:
+        fields["vergaderjaar"] = document.vergaderjaar
+    if document.nummer is not None:
+        fields["nummer"] = document.nummer
+    for name, day in (("received", document.received), ("submitted", document.submitted)):
+        if day:
+            fields[name] = dt.datetime.combine(day, dt.time())
+    return fields
 
 
 def _plain(notes: list[Footnote]) -> list[tuple[int, str]]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from whoosh import qparser
 from whoosh import query as wq
@@ -17,7 +19,7 @@ from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
 from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
-from searchkit.schema import FIELD_ALIASES, TEXT_FIELDS
+from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, TEXT_FIELDS
 
 #: Operators in English and Dutch; only the uppercase forms are operators.
 _AND, _OR, _NOT = ("AND", "EN"), ("OR", "OF"), ("NOT", "NIET")
@@ -27,11 +29,27 @@ OPERATORS = frozenset(_AND + _OR + _NOT)
 _COORDINATION = 0.9
 
 _PHRASE = re.compile(r'"[^"]*"?')
-# "name:" where name is a word, but not "https://" and not inside another word or number.
-_FIELD_NAME = re.compile(r"(?<![\w.:/])([^\W\d]\w*):(?!//)")
-_FIELD_CLAUSE = re.compile(r'(?<![\w.:/])[^\W\d]\w*:(?!//)(?:"[^"]*"?|\[[^\]]*\]?|\S*)')
+# "name:value" where name is a word, but not "https://" and not inside another word or
+# number; the value is a "phrase", a [range] or a word up to a space or parenthesis.
+_FIELD = re.compile(r'(?<![\w.:/])(?P<name>[^\W\d]\w*):(?!//)(?P<value>"[^"]*"?|\[[^\]]*\]?|[^\s()]*)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _OPERATOR_WORDS = "|".join(sorted(OPERATORS))
+#: The word between the ends of a range, as whoosh reads it; users may also type
+#: "to" or the Dutch "tot".
+_RANGE_WORD = "TO"
+_RANGE_WORDS = frozenset({_RANGE_WORD, "TOT"})
+# The dates users type: 2024-03-25, 2024/3/25, 20240325, 2024-03, 202403, 2024 and
+# the Dutch order 25-03-2024, 25.3.2024, 03-2024.
+_DATE_FORMS = [
+    re.compile(r"(?P<year>\d{4})(?:[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?)?"),
+    re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})?"),
+    re.compile(r"(?:(?P<day>\d{1,2})[-/.])?(?P<month>\d{1,2})[-/.](?P<year>\d{4})"),
+]
+_DATE_HELP = (
+    "write a day as 2024-03-25 or 25-03-2024, a month as 2024-03, a year as 2024, "
+    "or a range as [2024-01-01 TO 2024-06-30]"
+)
+_VERGADERJAAR = re.compile(r"(?P<first>\d{4})\s*[-–—/]?\s*(?P<second>\d{4})")
 # An operator with nothing to apply to, at the start or end of the query: ignored.
 _DANGLING = re.compile(
     rf"^(?:(?:{'|'.join(_AND + _OR)})\s+)+|(?:\s+(?:{_OPERATOR_WORDS}))+$|^(?:{_OPERATOR_WORDS})$"
@@ -131,7 +149,7 @@ class QueryParser:
         text = " ".join(_CONTROL.sub(" ", query).split())
         if not text:
             raise QueryError("empty query: type one or more words to search for")
-        text = self._lowercase_fields(_DANGLING.sub("", text))
+        text = self._normalize_fields(_DANGLING.sub("", text))
         try:
             parsed = self._parser.parse(text) if text else NullQuery
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input
@@ -143,23 +161,65 @@ class QueryParser:
             )
         return parsed
 
-    def _lowercase_fields(self, text: str) -> str:
-        """``text`` with field names in lowercase; unknown fields and missing values raise."""
+    def _normalize_fields(self, text: str) -> str:
+        """``text`` with field names in lowercase and dates and years in the index's form;
+        unknown fields, missing values and unreadable dates raise :class:`QueryError`."""
         phrases = [m.span() for m in _PHRASE.finditer(text)]
 
-        def lower(match: re.Match[str]) -> str:
+        def normalize(match: re.Match[str]) -> str:
             if any(start < match.start() < end for start, end in phrases):
                 return match.group(0)
-            name = match.group(1).lower()
+            name, value = match["name"].lower(), match["value"]
             if name not in self._known:
                 raise QueryError(
-                    f"unknown field '{match.group(1)}:'; fields are {', '.join(f + ':' for f in self.fields)}"
+                    f"unknown field '{match['name']}:'; fields are {', '.join(f + ':' for f in self.fields)}"
                 )
-            if match.end() == len(text) or text[match.end()] in " )":
-                raise QueryError(f"the field '{match.group(1)}:' needs a value, as in vraag:5")
-            return f"{name}:"
+            if not value:  # a value is required, but may be a group: vraag:(5 OR 6)
+                if not text.startswith("(", match.end()):
+                    raise QueryError(f"the field '{match['name']}:' needs a value, as in vraag:5")
+                return f"{name}:"
+            rewrite = _VALUE_REWRITES.get(FIELD_ALIASES[name])
+            return f"{name}:{rewrite(value, name) if rewrite else value}"
 
-        return _FIELD_NAME.sub(lower, text)
+        return _FIELD.sub(normalize, text)
+
+
+def _date_value(value: str, name: str) -> str:
+    """A date or [range] of dates as whoosh reads them: "25-03-2024" → "20240325"."""
+    if not value.startswith("["):
+        return _compact_date(value.strip('"'), name)
+    words = value.strip("[]").split()
+    dates = [_RANGE_WORD if word.upper() in _RANGE_WORDS else _compact_date(word, name) for word in words]
+    return f"[{' '.join(dates)}]"
+
+
+def _compact_date(text: str, name: str) -> str:
+    """The date ``text`` as whoosh reads it: "2024-3-25" and "25-03-2024" → "20240325",
+    "2024-03" → "202403", "2024" → "2024"."""
+    for form in _DATE_FORMS:
+        if match := form.fullmatch(text):
+            year, month, day = int(match["year"]), int(match["month"] or 0), int(match["day"] or 0)
+            try:
+                dt.date(year, month or 1, day or 1)
+            except ValueError:
+                break
+            return f"{year:04d}" + (f"{month:02d}" if month else "") + (f"{day:02d}" if day else "")
+    raise QueryError(f"cannot read the date '{text}' in {name}:{text}; {_DATE_HELP}")
+
+
+def _vergaderjaar_value(value: str, name: str) -> str:
+    """A parliamentary year as the index holds it: "20232024", "2023–2024" → "2023-2024"."""
+    match = _VERGADERJAAR.fullmatch(value.strip('"'))
+    if match is None:
+        raise QueryError(f"cannot read the year '{value}' in {name}:{value}; write it as 2023-2024")
+    return f"{match['first']}-{match['second']}"
+
+
+#: How the values of some fields are rewritten before whoosh reads them, by schema field.
+_VALUE_REWRITES: dict[str, Callable[[str, str], str]] = {
+    **{field: _date_value for field in DATE_FIELDS},
+    "vergaderjaar": _vergaderjaar_value,
+}
 
 
 def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightFormat) -> list[Hit]:
@@ -180,6 +240,7 @@ def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightForma
                 question=result["question"],
                 score=result.score,
                 highlight=highlight(result, "text"),
+                kind=result["kind"],
             )
         )
     return hits
@@ -194,7 +255,7 @@ def suggest_query(searcher: Searcher, query: str) -> str | None:
     schema = searcher.schema
     reader = searcher.reader()
     corrector = reader.corrector("words")
-    masked = _FIELD_CLAUSE.sub(lambda m: " " * len(m.group(0)), query)
+    masked = _FIELD.sub(lambda m: " " * len(m.group(0)), query)
     pieces: list[str] = []
     last = 0
     for match in WORD_PATTERN.finditer(masked):

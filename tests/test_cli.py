@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_ID
+from conftest import SEED, SEED_ID
 
+import searchkit
+from searchkit import parse_document
 from searchkit.cli import main
+from searchkit.schema import SCHEMA_VERSION, passages
 
 
 @pytest.fixture
@@ -78,8 +85,9 @@ def test_query_suggests_known_words(runner, seed_index_dir):
     [
         (
             "foo:bar",
-            "unknown field 'foo:'; fields are alinea:, datum:, doc:, minister:, ministerie:, "
-            "tekst:, voetnoot:, vraag:, vraagtekst:",
+            "unknown field 'foo:'; fields are aan:, alinea:, datum:, doc:, indiener:, ingezonden:, "
+            "minister:, ministerie:, nummer:, onderwerp:, partij:, soort:, tekst:, vergaderjaar:, "
+            "voetnoot:, vraag:, vraagtekst:",
         ),
         (
             "de het",
@@ -152,7 +160,7 @@ def test_outdated_explicit_index_is_an_error(runner, project_copy):
     _outdate(index_dir)
     result = run(runner, "query", "palantir", "--index", index_dir)
     assert result.exit_code == 1
-    assert "(schema 1, analyzer -1)" in result.stderr
+    assert f"(schema {SCHEMA_VERSION}, analyzer -1)" in result.stderr
     assert result.stderr.endswith("rebuild it with `searchkit index`\n")
 
 
@@ -161,14 +169,19 @@ def test_index_reports_counts(runner, tmp_path):
 
     result = run(runner, "index", SEEDS, "--index", tmp_path / "ix")
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"Indexed 1 documents (19 passages) into {tmp_path / 'ix'} in ")
+    assert re.fullmatch(
+        rf"Indexed 1 document \(19 passages\) into {re.escape(str(tmp_path / 'ix'))} in \d+\.\d\d s\.\n",
+        result.stdout,
+    )
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
 
 
 def test_index_skips_bad_files_and_exits_1(runner, project_copy):
     (project_copy / "seeds" / "leeg.txt").write_text("")
     result = run(runner, "index", project_copy / "seeds", "--index", project_copy / "ix")
     assert result.exit_code == 1
-    assert "Indexed 1 documents (19 passages)" in result.stdout
+    assert result.stdout.startswith("Indexed 1 document (19 passages)")
+    assert result.stdout.endswith(" s; skipped 1 file.\n")
     assert result.stderr == f"skipped {project_copy / 'seeds' / 'leeg.txt'}: empty file\n"
 
 
@@ -191,11 +204,12 @@ def test_show_question_with_answer_and_footnotes(runner, seed_index_dir):
     result = run(runner, "show", SEED_ID, "3", "--index", seed_index_dir)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[:4] == [
-        SEED_ID,
-        "Antwoord van Van Weel, Justitie en Veiligheid",
+    assert lines[:5] == [
+        f"{SEED_ID} (vergaderjaar 2024-2025)",
+        "Antwoord van minister Van Weel (Justitie en Veiligheid)",
         "Ontvangen 2025-08-20",
         "Zie ook ah-tk-20242025-2790",
+        "",
     ]
     assert "Vraag 3" in lines and "Vraag 1" not in lines
     assert "  [3] De Veiligheidsregio’s zijn overigens geen departementsonderdeel." in lines
@@ -224,8 +238,10 @@ def test_info(runner, seed_index_dir):
     details = json.loads(result.stdout)
     assert (details["documents"], details["passages"]) == (1, 19)
     assert details["size_bytes"] > 0
+    assert details["mededelingen"] == []
     human = run(runner, "info", "--index", seed_index_dir).stdout
-    assert "passages   19" in human
+    assert "passages     19\n" in human
+    assert human.endswith("mededelingen 0\n")
 
 
 @pytest.mark.parametrize("command", [[], ["query"], ["index"], ["show"], ["info"]])
@@ -250,3 +266,248 @@ def test_python_dash_m(seed_index_dir):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["question_numbers"] == [1]
+
+
+# --- indexing files and folders ------------------------------------------------------------
+
+DATA = Path(__file__).resolve().parent / "data"
+MEDEDELING = DATA / "made-up" / "mededeling.txt"
+
+
+def _passage_count(*paths: Path) -> int:
+    return sum(len(list(passages(parse_document(path)))) for path in paths)
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """Nested folders of .txt, .md and .pdf documents, a hidden file, a Word file and a bad text."""
+    docs = tmp_path / "docs"
+    (docs / "sub" / "deeper").mkdir(parents=True)
+    shutil.copy(SEED, docs / SEED.name)
+    shutil.copy(DATA / "text" / "ah-tk-20242025-573.txt", docs / "sub" / "ah-tk-20242025-573.md")
+    shutil.copy(DATA / "pdf" / "ah-tk-20232024-1314.pdf", docs / "sub" / "ah-tk-20232024-1314.pdf")
+    shutil.copy(MEDEDELING, docs / "sub" / "deeper" / "mededeling.txt")
+    (docs / ".verborgen.txt").write_text("Geen vragen hier.\n")
+    (docs / "notities.docx").write_bytes(b"PK\x03\x04")
+    (docs / "sub" / "kapot.txt").write_text("Geen vragen hier.\n")
+    return docs
+
+
+def test_index_mixed_folder_with_a_bad_file(runner, mixed, tmp_path):
+    result = run(runner, "index", mixed, "--index", tmp_path / "ix")
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped {mixed / 'sub' / 'kapot.txt'}: no questions found\n"
+    good = [
+        mixed / SEED.name,
+        mixed / "sub" / "ah-tk-20242025-573.md",
+        mixed / "sub" / "ah-tk-20232024-1314.pdf",
+        mixed / "sub" / "deeper" / "mededeling.txt",
+    ]
+    count = _passage_count(*good)
+    assert re.fullmatch(
+        rf"Indexed 4 documents \({count} passages\) into {re.escape(str(tmp_path / 'ix'))} "
+        rf"in \d+\.\d\d s; skipped 1 file\.\n",
+        result.stdout,
+    )
+    info = json.loads(run(runner, "info", "--json", "--index", tmp_path / "ix").stdout)
+    assert sorted(info["sources"]) == sorted(str(path) for path in [*good, mixed / "sub" / "kapot.txt"])
+
+
+def test_index_strict_stops_at_the_first_bad_file_of_a_folder(runner, mixed, tmp_path):
+    result = run(runner, "index", mixed, "--strict", "--index", tmp_path / "ix")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"Error: {mixed / 'sub' / 'kapot.txt'}: no questions found\n"
+    assert not (tmp_path / "ix" / "CURRENT").exists()
+
+
+def test_index_quiet(runner, mixed, tmp_path):
+    result = run(runner, "index", mixed, "--quiet", "--index", tmp_path / "ix")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"skipped {mixed / 'sub' / 'kapot.txt'}: no questions found\n"
+
+
+def test_index_damaged_pdf_is_skipped(runner, project_copy):
+    damaged = project_copy / "seeds" / "kapot.pdf"
+    damaged.write_bytes(b"%PDF-1.7\nnot really a PDF\n")
+    result = run(runner, "index", project_copy / "seeds", "--index", project_copy / "ix")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Indexed 1 document (19 passages)")
+    assert result.stderr.startswith(f"skipped {damaged}: ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_index_survives_symlink_loops_hidden_folders_and_duplicates(runner, tmp_path):
+    docs = tmp_path / "docs"
+    (docs / ".git").mkdir(parents=True)
+    shutil.copy(SEED, docs / SEED.name)
+    (docs / ".git" / "kapot.txt").write_text("Geen vragen hier.\n")
+    (docs / "lus").symlink_to(docs, target_is_directory=True)
+    (docs / "kopie.txt").symlink_to(docs / SEED.name)
+    result = run(runner, "index", docs, docs / SEED.name, "--index", tmp_path / "ix")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Indexed 1 document (19 passages)")
+    assert result.stderr == ""
+
+
+def test_index_reports_an_unreadable_folder(runner, project_copy, monkeypatch):
+    locked = project_copy / "seeds" / "geheim"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run(runner, "index", project_copy / "seeds", "--index", project_copy / "ix")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Indexed 1 document (19 passages)")
+    assert result.stderr == f"skipped {locked}: cannot read folder: Permission denied\n"
+
+
+def test_index_reader_failure_is_a_skip_not_a_traceback(runner, project_copy, monkeypatch):
+    import searchkit.index
+
+    odd = project_copy / "seeds" / "vreemd.txt"
+    shutil.copy(SEED, odd)
+    real_parse = searchkit.index.parse_document
+
+    def parse(path: Path) -> object:
+        if Path(path) == odd:
+            raise RuntimeError("onverwacht")
+        return real_parse(path)
+
+    monkeypatch.setattr(searchkit.index, "parse_document", parse)
+    result = run(runner, "index", project_copy / "seeds", "--index", project_copy / "ix")
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped {odd}: cannot be read (RuntimeError: onverwacht)\n"
+
+
+def test_index_into_a_file_is_an_error(runner, tmp_path):
+    occupied = tmp_path / "bestand"
+    occupied.write_text("")
+    result = run(runner, "index", SEED, "--index", occupied / "ix")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write the index in {occupied / 'ix'}: Not a directory\n"
+
+
+def _terminal_output(fd: int) -> str:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the terminal is closed once everything is read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_index_progress_bar_only_on_a_terminal(tmp_path, quiet):
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "searchkit", "index", str(SEED), "--index", str(tmp_path / "ix")]
+    result = subprocess.run(
+        command + (["--quiet"] if quiet else []),
+        stderr=terminal,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    os.close(terminal)
+    drawn = _terminal_output(controller)
+    os.close(controller)
+    assert result.returncode == 0
+    assert ("Indexing" in drawn and "100%" in drawn) != quiet
+    assert (result.stdout == "") == quiet
+
+
+# --- mededelingen and cross-references -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the seed, the sample texts and a made-up mededeling (shared: do not modify)."""
+    path = tmp_path_factory.mktemp("corpus-index")
+    searchkit.build_index([SEED, DATA / "text", MEDEDELING], path).close()
+    return path
+
+
+def test_info_lists_mededelingen(runner, corpus_index_dir):
+    human = run(runner, "info", "--index", corpus_index_dir).stdout
+    assert human.endswith("mededelingen 1\n  ah-tk-20242025-9001  ontvangen 2024-10-23\n")
+    details = json.loads(run(runner, "info", "--json", "--index", corpus_index_dir).stdout)
+    assert details["mededelingen"] == [{"doc_id": "ah-tk-20242025-9001", "received": "2024-10-23"}]
+
+
+def test_show_mededeling(runner, corpus_index_dir):
+    result = run(runner, "show", "ah-tk-20242025-9001", "--index", corpus_index_dir)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "ah-tk-20242025-9001 (vergaderjaar 2024-2025, nr. 9001)\n"
+        "Vragen van Dassen (Volt), Omtzigt (Nieuw Sociaal Contract)\n"
+        "Aan Minister van Financiën\n"
+        "Over het bericht «Voorbeeld»\n"
+        "Ingezonden 2024-10-02\n"
+        "Mededeling van minister Heinen (Financiën)\n"
+        "Ontvangen 2024-10-23\n"
+        "Zie ook ah-tk-20242025-100\n"
+        "\n"
+        "De vragen van de leden Dassen en Omtzigt kunnen niet binnen de gebruikelijke termijn worden beantwoord.\n"
+        "\n"
+        "Vraag 1\n"
+        "Bent u bekend met het bericht?\n"
+        "\n"
+        "Vraag 2\n"
+        "Wat gaat u doen?\n"
+    )
+
+
+def test_show_full_metadata(runner, corpus_index_dir):
+    result = run(runner, "show", "ah-tk-20242025-548", "1", "--index", corpus_index_dir)
+    assert result.stdout.splitlines()[:8] == [
+        "ah-tk-20242025-548 (vergaderjaar 2024-2025, nr. 548)",
+        "Vragen van Paternotte (D66), Podt (D66)",
+        "Aan Minister van Buitenlandse Zaken; Minister van Asiel en Migratie",
+        "Over het kidnappen van Turkse burgers in Kenia",
+        "Ingezonden 2024-10-22",
+        "Antwoord van minister Veldkamp (Buitenlandse Zaken), mede namens Minister van Asiel en Migratie",
+        "Ontvangen 2024-11-14",
+        "",
+    ]
+
+
+def test_show_two_who_answered(runner, corpus_index_dir):
+    lines = run(runner, "show", "ah-tk-20242025-558", "--index", corpus_index_dir).stdout.splitlines()
+    assert (
+        "Antwoord van minister Van Weel (Justitie en Veiligheid) en staatssecretaris Coenradie "
+        "(Justitie en Veiligheid)"
+    ) in lines
+
+
+def test_show_prints_cross_references(runner, corpus_index_dir):
+    result = run(runner, "show", "ah-tk-20242025-578", "13", "--index", corpus_index_dir)
+    lines = result.stdout.splitlines()
+    see_also = [line for line in lines if line.startswith("Zie ook het antwoord op vraag")]
+    assert [line.split(":")[0] for line in see_also] == [
+        "Zie ook het antwoord op vraag 3",
+        "Zie ook het antwoord op vraag 8",
+        "Zie ook het antwoord op vraag 9",
+    ]
+    assert see_also[0].startswith("Zie ook het antwoord op vraag 3: Ik vind het belangrijk dat Fokus")
+    assert lines.index(see_also[0]) > lines.index("Antwoord")
+    json_document = json.loads(
+        run(runner, "show", "ah-tk-20242025-578", "13", "--json", "--index", corpus_index_dir).stdout
+    )
+    assert [q["see_also"] for q in json_document["questions"]] == [[3, 8, 9]]
+
+
+def test_query_marks_mededelingen(runner, corpus_index_dir):
+    result = run(runner, "query", "termijn soort:mededeling", "--index", corpus_index_dir)
+    heads = [block.splitlines()[0] for block in result.stdout.split("\n\n") if block]
+    assert heads and all(" · mededeling · score " in head for head in heads)
+    assert {head.split(" · ")[1] for head in heads} == {"vraag 1", "vraag 2"}

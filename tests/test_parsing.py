@@ -7,18 +7,22 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from searchkit.errors import ParseError
 from searchkit.model import Document, Footnote
 from searchkit.parsing import SUPPORTED_SUFFIXES, parse_document
 from searchkit.parsing.cleanup import clean_line, clean_text
+from searchkit.parsing.flow import Flow, Paragraph
 from searchkit.parsing.metadata import (
     find_answer_line,
     find_doc_id,
     find_related,
     parse_dutch_date,
 )
-from searchkit.parsing.structure import parse_numbers
+from searchkit.parsing.structure import is_heading, parse_numbers, parse_structure
+from searchkit.parsing.text_export import read_flow
 
 
 @pytest.fixture(scope="module")
@@ -421,7 +425,399 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes(tmp_path: Path) -> None:
-    assert SUPPORTED_SUFFIXES == (".txt", ".md")
+    assert {".txt", ".md"} <= set(SUPPORTED_SUFFIXES)
     document = parse_document(_write(tmp_path, "UPPER.TXT", SNIPPET))
     assert document.doc_id == "UPPER"
     assert len(document.questions) == 1
+
+
+# --- structure: headings and their forms ---------------------------------------
+
+
+def _structure(
+    *texts: str, notes: dict[int, str] | None = None
+) -> list[tuple[tuple[int, ...], str, list[str]]]:
+    flow = Flow(paragraphs=[Paragraph(text) for text in texts], footnotes=notes or {})
+    return [(q.numbers, q.text, q.answer) for q in parse_structure(flow).questions]
+
+
+@pytest.mark.parametrize(
+    ("heading", "numbers"),
+    [
+        ("Vraag 2 t/m 6", (2, 3, 4, 5, 6)),
+        ("Vragen 2 tot en met 4", (2, 3, 4)),
+        ("Vraag 7, 8, 9 10 en 11", (7, 8, 9, 10, 11)),
+        ("## Vraag 3", (3,)),
+        ("**Vraag 3**", (3,)),
+        ("Vraag 3.", (3,)),
+    ],
+)
+def test_question_heading_forms(heading: str, numbers: tuple[int, ...]) -> None:
+    answer = f"Antwoord {numbers[0]}"
+    assert _structure("Antwoord van minister X (Y)", heading, "Wat?", answer, "Dit.") == [
+        (numbers, "Wat?", ["Dit."])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antwoord van minister Jansen (Financiën) (ontvangen 3 maart 2024)",
+        "Mededeling van minister Jansen (Financiën) (ontvangen 3 maart 2024)",
+        "Vragen van het lid Bakker (VVD) aan de minister van Financiën",
+        "Vraag 1 gaat over de begroting.",
+        "Antwoordnummer 12",
+    ],
+)
+def test_header_and_text_lines_are_no_headings(text: str) -> None:
+    assert not is_heading(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Vraag 1", "Antwoord", "Antwoord:", "Antwoord op vraag 4", "antwoord vraag 4-7:"]
+)
+def test_headings(text: str) -> None:
+    assert is_heading(text)
+
+
+def test_parse_numbers_does_not_expand_huge_ranges() -> None:
+    assert parse_numbers("1-99999999") == (1, 99999999)
+
+
+def test_bare_number_questions_with_antwoord() -> None:
+    assert _structure(
+        "AH 602", "2024Z17165", "1", "Eerste vraag?", "Antwoord", "Ja.", "2.", "Tweede?", "Antwoord:", "Nee."
+    ) == [
+        ((1,), "Eerste vraag?", ["Ja."]),
+        ((2,), "Tweede?", ["Nee."]),
+    ]
+
+
+def test_numbered_questions_with_their_text() -> None:
+    texts = [
+        "1. Eerste vraag?",
+        "Antwoord vraag 1:",
+        "Ja.",
+        "2. Tweede?",
+        "3. Derde?",
+        "Antwoord vraag 2-3:",
+        "Beide.",
+    ]
+    assert _structure(*texts) == [((1,), "Eerste vraag?", ["Ja."]), ((2, 3), "Tweede? Derde?", ["Beide."])]
+
+
+def test_numbered_list_in_an_answer_is_no_question() -> None:
+    texts = [
+        "1",
+        "Vraag?",
+        "Antwoord",
+        "Twee redenen:",
+        "1. de eerste;",
+        "2. de tweede.",
+        "2",
+        "Nog een?",
+        "Antwoord",
+        "Nee.",
+    ]
+    assert _structure(*texts) == [
+        ((1,), "Vraag?", ["Twee redenen:", "1. de eerste;", "2. de tweede."]),
+        ((2,), "Nog een?", ["Nee."]),
+    ]
+
+
+def test_bare_numbers_are_text_where_questions_are_headed_vraag() -> None:
+    assert _structure("Vraag 1", "Kent u het bericht?", "2", "Antwoord 1", "Ja.", "3") == [
+        ((1,), "Kent u het bericht? 2", ["Ja.", "3"])
+    ]
+
+
+def test_same_heading_twice_and_misnumbered_answer() -> None:
+    texts = [
+        "Vraag 1",
+        "Eerst?",
+        "Antwoord 1",
+        "Ja.",
+        "Vraag 2",
+        "Dan?",
+        "Vraag 2",
+        "Dan?",
+        "Antwoord 3",
+        "Nee.",
+    ]
+    assert _structure(*texts) == [((1,), "Eerst?", ["Ja."]), ((2, 3), "Dan?", ["Nee."])]
+
+
+def test_gap_in_numbering_loses_no_text() -> None:
+    texts = [
+        "Vraag 1",
+        "Eerst?",
+        "Antwoord 1",
+        "Ja.",
+        "Vraag 3",
+        "Dan?",
+        "Antwoord 3",
+        "Nee.",
+        "Antwoord 1",
+        "Toch.",
+    ]
+    assert _structure(*texts) == [((1,), "Eerst?", ["Ja.", "Toch."]), ((3,), "Dan?", ["Nee."])]
+
+
+def test_toelichting_after_the_questions_answers_none() -> None:
+    flow = Flow(
+        paragraphs=[
+            Paragraph(t) for t in ["Vraag 1", "Wat?", "Antwoord 1", "Dit.", "Toelichting:", "Deze vragen…"]
+        ]
+    )
+    structure = parse_structure(flow)
+    assert [(q.numbers, q.answer) for q in structure.questions] == [((1,), ["Dit."])]
+    assert structure.trailer == ["Toelichting:", "Deze vragen…"]
+
+
+# --- the Word export: "N)" marks, notes at the end, broken lines ---------------------------
+
+
+def test_word_export_marks_and_end_notes(tmp_path: Path) -> None:
+    text = (
+        "AH 700\n2024Z00001\n"
+        + HEADER
+        + "Vraag 1\nKent u het bericht? 1)\n\nAntwoord 1\nJa, zie de brief (zie bijlage 2) van\n"
+        "gisteren. 2)\n\nVraag 2\nEn dit?\nAntwoord 2\nNee.\n\n\n1) NOS, 1 mei 2024\n2) Kamerstuk 36 200, nr. 1\n"
+    )
+    document = parse_document(_write(tmp_path, "doc.txt", text))
+    q1, q2 = document.questions
+    assert q1.text == "Kent u het bericht?"
+    assert q1.footnotes == [Footnote(1, "NOS, 1 mei 2024")]
+    assert q1.answer == ["Ja, zie de brief (zie bijlage 2) van gisteren."]
+    assert q1.answer_footnotes == [[Footnote(2, "Kamerstuk 36 200, nr. 1")]]
+    assert q2.answer == ["Nee."]
+
+
+def test_word_export_lists_and_sentences_stay_apart(tmp_path: Path) -> None:
+    text = HEADER + "Vraag 1\nWat?\nAntwoord 1\nDe redenen zijn\na. de eerste\nb. de tweede\nklaar.\nNieuw.\n"
+    answer = parse_document(_write(tmp_path, "doc.txt", text)).questions[0].answer
+    assert answer == ["De redenen zijn", "a. de eerste", "b. de tweede klaar.", "Nieuw."]
+
+
+# --- PDF text: furniture, notes, glued and wrapped lines ---------------------------------------
+
+PDF_HEAD = (
+    "Tweede Kamer der Staten-Generaal2\n"
+    "Vergaderjaar 2024–2025 Aanhangsel van de Handelingen\n"
+    "Vragen gesteld door de leden der Kamer, met de daarop door de\n"
+    "regering gegeven antwoorden\n"
+    "1234\n"
+    "Vragen van het lid Jansen (VVD) aan de Minister van Financiën over het\n"
+    "bericht «Voorbeeld» (ingezonden 1 oktober 2024).\n"
+    "Antwoord van Minister Bakker (Financiën) (ontvangen\n"
+    "4 november 2024).\n"
+)
+PAGE_1_FOOTER = "   \nah-tk-20242025-1234\nISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1"
+FOOTER = "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel {}"
+
+
+def _pdf(tmp_path: Path, body: str, name: str = "pdf.txt") -> Document:
+    return parse_document(_write(tmp_path, name, PDF_HEAD + body))
+
+
+def test_pdf_text_furniture_and_header(tmp_path: Path) -> None:
+    body = (
+        "Vraag 1\nKlopt het?\nAntwoord 1\nJa.\n"
+        + PAGE_1_FOOTER
+        + "Vraag 2\nEn dit?\nAntwoord 2\nNee.\n"
+        + FOOTER.format(2)
+    )
+    flow = read_flow(clean_text(PDF_HEAD + body))
+    assert flow.furniture == [
+        "Tweede Kamer der Staten-Generaal2",
+        "Vergaderjaar 2024–2025",
+        "Aanhangsel van de Handelingen",
+        "Vragen gesteld door de leden der Kamer, met de daarop door de",
+        "regering gegeven antwoorden",
+        "1234",
+        "ah-tk-20242025-1234",
+        "ISSN 0921 - 7398",
+        "’s-Gravenhage 2024",
+        "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1",
+        "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 2",
+    ]
+    assert [p.text for p in flow.paragraphs[:2]] == [
+        "Vragen van het lid Jansen (VVD) aan de Minister van Financiën over het bericht «Voorbeeld» (ingezonden 1 oktober 2024).",
+        "Antwoord van Minister Bakker (Financiën) (ontvangen 4 november 2024).",
+    ]
+    document = _pdf(tmp_path, body)
+    assert [(q.numbers, q.text, q.answer) for q in document.questions] == [
+        ((1,), "Klopt het?", ["Ja."]),
+        ((2,), "En dit?", ["Nee."]),
+    ]
+    assert document.doc_id == "ah-tk-20242025-1234"
+    assert (document.minister, document.received) == ("Bakker", dt.date(2024, 11, 4))
+
+
+def test_pdf_text_answer_over_a_page_break_with_its_note(tmp_path: Path) -> None:
+    body = (
+        "Vraag 1\n"
+        "Kent u het bericht «Voorbeeld»?1\n"
+        "Antwoord 1\n"
+        "De vredesonderhande-\n"
+        "lingen met de EU-landen zijn in het algemeengeldt dat het kabinet de\n"
+        "1NOS, 1 oktober 2024, «Voorbeeld» (https://nos.nl/artikel/2510977-kritiek-op-\n"
+        "besluit.html)\n" + PAGE_1_FOOTER + "\n"
+        "zaak volgt.Daarom is het zo.\n"
+        "Vraag 2\nEn dit?\nAntwoord 2\nNee.\n" + FOOTER.format(2)
+    )
+    q1, q2 = _pdf(tmp_path, body).questions
+    assert q1.text == "Kent u het bericht «Voorbeeld»?"
+    assert q1.footnotes == [
+        Footnote(
+            1, "NOS, 1 oktober 2024, «Voorbeeld» (https://nos.nl/artikel/2510977-kritiek-op-besluit.html)"
+        )
+    ]
+    assert q1.answer == [
+        "De vredesonderhandelingen met de EU-landen zijn in het algemeen geldt dat het kabinet de zaak volgt.",
+        "Daarom is het zo.",
+    ]
+    assert q2.answer == ["Nee."]
+
+
+@pytest.mark.parametrize(
+    ("lines", "answer", "notes"),
+    [
+        ("Dat staat in de brief.\n1\nMeer tekst.", ["Dat staat in de brief.", "Meer tekst."], [[1], []]),
+        ("Dat staat in de\nbrief\n1. Meer tekst.", ["Dat staat in de brief. Meer tekst."], [[1]]),
+        ("Dat staat in de brief1 van gisteren.", ["Dat staat in de brief van gisteren."], [[1]]),
+        (
+            "Dat staat in de brief van\n1 april 2024 en niet in de wet.",
+            ["Dat staat in de brief van 1 april 2024 en niet in de wet."],
+            [[]],
+        ),
+        ("Dat staat in de\nbrief\n1 van gisteren.", ["Dat staat in de brief van gisteren."], [[1]]),
+        (
+            "Zie de uitstoot van CO1 en artikel 1 van de wet.?1",
+            ["Zie de uitstoot van CO1 en artikel 1 van de wet.?"],
+            [[1]],
+        ),
+    ],
+)
+def test_pdf_text_reference_forms(
+    tmp_path: Path, lines: str, answer: list[str], notes: list[list[int]]
+) -> None:
+    body = f"Vraag 1\nWat?\nAntwoord 1\n{lines}\n1Kamerstuk 36 200, nr. 1\n" + FOOTER.format(1)
+    question = _pdf(tmp_path, body).questions[0]
+    assert question.answer == answer
+    assert [[note.number for note in paragraph] for paragraph in question.answer_footnotes] == notes
+
+
+def test_pdf_text_date_digits_are_no_reference(tmp_path: Path) -> None:
+    body = "Vraag 1\nWat gebeurde vrijdag18 oktober?\nAntwoord 1\nNiets.\n" + FOOTER.format(1)
+    question = _pdf(tmp_path, body).questions[0]
+    assert question.text == "Wat gebeurde vrijdag 18 oktober?"
+    assert question.footnotes == []
+
+
+def test_pdf_text_footer_glued_to_heading(tmp_path: Path) -> None:
+    body = "Vraag 1\nWat?\n" + PAGE_1_FOOTER + "Antwoord 1\nDit.\n" + FOOTER.format(2)
+    assert [(q.numbers, q.answer) for q in _pdf(tmp_path, body).questions] == [((1,), ["Dit."])]
+
+
+def test_pdf_text_heading_glued_to_text(tmp_path: Path) -> None:
+    body = "Vraag 1Wat is er?\nAntwoord 1Dit.\n" + FOOTER.format(1)
+    assert [(q.text, q.answer) for q in _pdf(tmp_path, body).questions] == [("Wat is er?", ["Dit."])]
+
+
+# --- Markdown from a PDF converter ----------------------------------------------------------------
+
+
+def test_markdown_pages_headings_and_marks(tmp_path: Path) -> None:
+    text = (
+        "Antwoord van minister Bakker (Financiën) (ontvangen 1 mei 2024).\n\n"
+        "## Vraag 1\n\nKent u het bericht?[1 ]\n\n**Antwoord 1**\n\nJa, en de brief[^2] van\n\n"
+        "[1 ] NOS, 1 mei 2024\n\n[2] Kamerstuk 36 200, nr. 1\n\n-----\n\n"
+        "gisteren.\n\n## Vraag 2\n\nEn dit?\n\n## Antwoord 2\n\nNee.\n"
+    )
+    document = parse_document(_write(tmp_path, "doc.md", text))
+    q1, q2 = document.questions
+    assert q1.text == "Kent u het bericht?"
+    assert q1.footnotes == [Footnote(1, "NOS, 1 mei 2024")]
+    assert q1.answer == ["Ja, en de brief van gisteren."]
+    assert q1.answer_footnotes == [[Footnote(2, "Kamerstuk 36 200, nr. 1")]]
+    assert (q2.numbers, q2.answer) == ((2,), ["Nee."])
+
+
+# --- any text ------------------------------------------------------------------------------------
+
+_LINES = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "Vraag 1",
+            "Vraag 2 en 3",
+            "Vragen 2 t/m 4",
+            "Antwoord",
+            "Antwoord:",
+            "Antwoord 1",
+            "Antwoord op vraag 2",
+            "1",
+            "2.",
+            "3. Vraag?",
+            "1) NOS",
+            "[1 ]",
+            "[1: noot]",
+            "[footnoteRef:1]",
+            "-----",
+            "ISSN 0921 - 7398",
+            "ah-tk-20242025-1",
+            "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1",
+            "Toelichting:",
+            "woord-",
+            "1NOS",
+            "Antwoord van minister X (Y) (ontvangen 1 mei 2024)",
+            "Mededeling van minister X (Y)",
+            "a. item",
+            "– item",
+        ]
+    ),
+    st.from_regex(r"(Vraag|Antwoord) [0-9]{1,4}([-,] ?[0-9]{1,9})?", fullmatch=True),
+    st.from_regex(r"[a-zA-Z]{0,8}[?.]?[0-9]{1,3}[.,]?( [a-z]+)?", fullmatch=True),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINES, max_size=25), st.sampled_from(["doc.txt", "doc.md"]))
+def test_any_text_gives_a_document_or_a_parse_error(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str], name: str
+) -> None:
+    path = tmp_path_factory.mktemp("any") / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        document = parse_document(path)
+    except ParseError:
+        return
+    assert isinstance(document, Document)
+    assert document.questions
+
+
+def test_pdf_text_lists_formulas_and_shortened_compounds(tmp_path: Path) -> None:
+    body = (
+        "Vraag 1\nWat doet u aan de CO\n2-uitstoot?\nAntwoord 1\n"
+        "Dit zijn de maatregelen voor grond-\nen drinkwater, waaronder:– de eerste;\n– de tweede.\n"
+        "Tot slot de hernieuw-\nbare energie.\n" + FOOTER.format(1)
+    )
+    question = _pdf(tmp_path, body).questions[0]
+    assert question.text == "Wat doet u aan de CO2-uitstoot?"
+    assert question.answer == [
+        "Dit zijn de maatregelen voor grond- en drinkwater, waaronder:",
+        "– de eerste;",
+        "– de tweede.",
+        "Tot slot de hernieuwbare energie.",
+    ]
+
+
+def test_pdf_text_page_number_after_a_footer_without_one(tmp_path: Path) -> None:
+    body = (
+        "Vraag 1\nWat?\nAntwoord 1\nHet antwoord loopt\n\nTweede Kamer, vergaderjaar 2024–2025, Aanhangsel\n\n1\n\n"
+        "door op de volgende pagina.\n"
+    )
+    flow = read_flow(clean_text(PDF_HEAD + body))
+    assert flow.furniture[-2:] == ["Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel", "1"]
+    assert _pdf(tmp_path, body).questions[0].answer == ["Het antwoord loopt door op de volgende pagina."]

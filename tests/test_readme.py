@@ -13,6 +13,7 @@ import pytest
 from conftest import PROJECT
 
 from searchkit.cli import main
+from searchkit.schema import FIELD_ALIASES
 
 README = (PROJECT / "README.md").read_text("utf-8")
 
@@ -75,3 +76,14 @@ def test_readme_library_example_runs(project_copy, monkeypatch):
 @pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_is_documented(command):
     assert f"`searchkit {command} " in README
+
+
+@pytest.mark.parametrize("field", sorted(FIELD_ALIASES))
+def test_every_query_field_is_documented(field):
+    query_language = README.split("## The query language")[1].split("\n## ")[0]
+    assert f"`{field}:" in query_language
+
+
+@pytest.mark.parametrize("option", ["--strict", "--quiet", "--limit", "--json"])
+def test_every_option_is_documented(option):
+    assert option in README.split("## Commands")[1].split("\n## ")[0]

@@ -27,7 +27,7 @@ from searchkit import (
     parse_document,
 )
 from searchkit.analysis import ANALYZER_VERSION, analyze
-from searchkit.schema import SCHEMA_VERSION
+from searchkit.schema import SCHEMA_VERSION, passages
 
 ALL = 100  # more than the seed's 19 passages
 
@@ -643,3 +643,183 @@ def test_strict_rebuild_raises(tmp_path: Path) -> None:
         build_index([docs], index_dir, strict=True)
     with open_index(index_dir) as reopened:
         assert reopened.info().sources == [str(SEED)]
+
+
+# --- metadata filters over real documents ---------------------------------------------------
+
+DATA = Path(__file__).resolve().parent / "data"
+# A fixed set of documents, so that adding test data does not change the expectations.
+CORPUS = [
+    SEED,
+    *[
+        DATA / "text" / f"ah-tk-20242025-{n}.txt"
+        for n in (548, 558, 559, 573, 576, 578, 582, 585, 586, 591, 592, 601, 605, 611, 613)
+    ],
+    DATA / "made-up" / "mededeling.txt",
+]
+MEDEDELING_ID = "ah-tk-20242025-9001"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
+    built = build_index(CORPUS, tmp_path_factory.mktemp("corpus-index"))
+    yield built
+    built.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_documents() -> dict[str, Document]:
+    documents = (parse_document(path) for path in CORPUS)
+    return {document.doc_id: document for document in documents}
+
+
+def _number(doc_id: str) -> str:
+    """The number that ends an id ("ah-tk-20242025-548" → "548"); "seed" for the seed."""
+    return doc_id.rsplit("-", 1)[1] if doc_id.startswith("ah-") else "seed"
+
+
+def _documents_found(index: Index, query: str) -> set[str]:
+    return {_number(hit.doc_id) for hit in index.search(query, limit=10_000)}
+
+
+@pytest.mark.parametrize(
+    ("query", "numbers"),
+    [
+        ("partij:VVD", {"573", "576", "582"}),
+        ("partij:vvd", {"573", "576", "582"}),
+        ("partij:d66", {"548", "582"}),
+        ('partij:"nieuw sociaal contract"', {"586", "9001"}),
+        ("partij:groenlinks-pvda", {"559", "578", "591"}),
+        ("indiener:ellian", {"573", "582"}),
+        ('indiener:"van houwelingen"', {"585"}),
+        ("indiener:paternotte partij:vvd", {"582"}),
+        ("minister:staatssecretaris", {"558", "559", "573", "578", "586", "613"}),
+        ('minister:"van weel"', {"558", "585", "seed"}),
+        ("minister:coenradie", {"558", "573"}),
+        ("minister:faber-van", {"592", "601"}),
+        ("ministerie:justitie", {"558", "573", "585", "seed"}),
+        ('ministerie:"asiel en migratie"', {"592", "601"}),
+        ("aan:staatssecretaris", {"559", "573", "578", "586"}),
+        ('aan:"asiel en migratie"', {"548", "591", "592"}),
+        ("onderwerp:brandweer", {"558"}),
+        ("doc:ah-tk-20242025-548", {"548"}),
+        ("nummer:548", {"548"}),
+        ("nummer:[580 TO 590]", {"582", "585", "586"}),
+        ("soort:mededeling", {"9001"}),
+        ("soort:Mededeling", {"9001"}),
+        ("datum:2024-11-14", {"548", "558", "559"}),
+        ("datum:14-11-2024", {"548", "558", "559"}),
+        ("datum:14.11.2024", {"548", "558", "559"}),
+        ("datum:20241114", {"548", "558", "559"}),
+        ("datum:2024-11-19", {"611"}),
+        ("datum:[2024-11-19 TO]", {"601", "605", "611", "613", "seed"}),
+        ("datum:[TO 2024-11-14]", {"548", "558", "559", "9001"}),
+        ("datum:[2024-11-15 TO 2024-11-18]", {"573", "576", "578", "582", "585", "586", "591", "592"}),
+        ("datum:[15-11-2024 TO 18-11-2024]", {"573", "576", "578", "582", "585", "586", "591", "592"}),
+        ("datum:2024-10", {"9001"}),
+        ("datum:10-2024", {"9001"}),
+        ("datum:2025", {"seed"}),
+        ("datum:[2025-01 TO 2025-12]", {"seed"}),
+        ("ingezonden:2024-10", {"548", "558", "559", "585", "586", "9001"}),
+        ("ingezonden:[2024-09-01 TO 2024-09-30]", {"578", "591", "592"}),
+        ("ingezonden:[1-9-2024 tot 30-9-2024]", {"578", "591", "592"}),
+        ("ingezonden:30-9-2024", {"578"}),
+        ("ingezonden:2024/9/30", {"578"}),
+    ],
+)
+def test_metadata_filters(corpus: Index, query: str, numbers: set[str]) -> None:
+    assert _documents_found(corpus, query) == numbers
+
+
+def test_every_received_in_november_2024(corpus: Index, corpus_documents: dict[str, Document]) -> None:
+    november = {
+        _number(doc_id)
+        for doc_id, document in corpus_documents.items()
+        if document.received and (document.received.year, document.received.month) == (2024, 11)
+    }
+    assert len(november) == len(corpus_documents) - 2  # all but the seed and the mededeling
+    for query in ["datum:[2024-11-01 TO 2024-11-30]", "datum:2024-11", "datum:202411", "datum:11-2024"]:
+        assert _documents_found(corpus, query) == november
+
+
+@pytest.mark.parametrize(
+    "query", ["partij:VVD", "vergaderjaar:2024-2025", "datum:2024-11-14", "minister:coenradie"]
+)
+def test_filters_return_every_passage_of_a_document(
+    corpus: Index, corpus_documents: dict[str, Document], query: str
+) -> None:
+    hits = corpus.search(query, limit=10_000)
+    expected = sum(len(list(passages(corpus_documents[doc_id]))) for doc_id in {hit.doc_id for hit in hits})
+    assert len(hits) == expected
+
+
+@pytest.mark.parametrize(
+    "query", ["vergaderjaar:2024-2025", "vergaderjaar:20242025", "vergaderjaar:2024–2025"]
+)
+def test_vergaderjaar(corpus: Index, corpus_documents: dict[str, Document], query: str) -> None:
+    assert _documents_found(corpus, query) == {_number(doc_id) for doc_id in corpus_documents}
+
+
+def test_filters_restrict_words(corpus: Index) -> None:
+    hits = corpus.search("brandweer minister:staatssecretaris", limit=100)
+    assert {hit.doc_id for hit in hits} == {"ah-tk-20242025-558"}
+    assert all("brandweer" in f"{hit.text} {hit.question}".lower() for hit in hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            "datum:2024-13",
+            "cannot read the date '2024-13' in datum:2024-13; write a day as 2024-03-25 or 25-03-2024, "
+            "a month as 2024-03, a year as 2024, or a range as [2024-01-01 TO 2024-06-30]",
+        ),
+        ("datum:gisteren", "cannot read the date 'gisteren' in datum:gisteren; write a day as"),
+        ("datum:[2024-01-01 TO morgen]", "cannot read the date 'morgen' in datum:morgen; write a day as"),
+        ("ingezonden:31-02-2024", "cannot read the date '31-02-2024' in ingezonden:31-02-2024;"),
+        ("vergaderjaar:2024", "cannot read the year '2024' in vergaderjaar:2024; write it as 2023-2024"),
+    ],
+)
+def test_unreadable_dates_and_years(corpus: Index, query: str, message: str) -> None:
+    with pytest.raises(QueryError) as error:
+        corpus.search(query)
+    assert str(error.value).startswith(message)
+
+
+def test_mededeling_passages(corpus: Index, corpus_documents: dict[str, Document]) -> None:
+    notice = corpus_documents[MEDEDELING_ID].notice
+    hits = corpus.search("termijn", limit=100)
+    mededeling = [hit for hit in hits if hit.doc_id == MEDEDELING_ID]
+    assert sorted(hit.question_numbers for hit in mededeling) == [(1,), (2,)]
+    assert all(hit.kind == "mededeling" and hit.text == notice and hit.paragraph == 1 for hit in mededeling)
+    assert all(hit.kind == "antwoord" for hit in hits if hit.doc_id != MEDEDELING_ID)
+    assert set(mededeling[0].to_dict()) == {
+        "doc_id",
+        "question_numbers",
+        "paragraph",
+        "score",
+        "text",
+        "question",
+        "highlight",
+    }
+
+
+@pytest.mark.parametrize("doc_id", ["ah-tk-20242025-578", "ah-tk-20242025-558", MEDEDELING_ID, DOC_ID])
+def test_indexed_document_equals_parsed_document(
+    corpus: Index, corpus_documents: dict[str, Document], doc_id: str
+) -> None:
+    assert corpus.document(doc_id) == corpus_documents[doc_id]
+
+
+def test_info_lists_mededelingen(corpus: Index) -> None:
+    assert corpus.info().mededelingen == [{"doc_id": MEDEDELING_ID, "received": "2024-10-23"}]
+
+
+def test_build_reports_progress(tmp_path: Path) -> None:
+    calls: list[tuple[str, int, int]] = []
+    paths = [SEED, DATA / "text" / "ah-tk-20242025-548.txt"]
+    with build_index(
+        paths, tmp_path, progress=lambda path, done, total: calls.append((path.name, done, total))
+    ):
+        pass
+    assert calls == [(SEED.name, 1, 2), ("ah-tk-20242025-548.txt", 2, 2)]

@@ -85,7 +85,7 @@ def _best_split(word: str, lexicon: dict[str, float], max_parts: int) -> tuple[s
             if not rest.startswith(link):
                 continue
             head = rest[len(link) :]
-            tail = (head,) if _is_head(head, lexicon) else ()
+            tail: tuple[str, ...] = (head,) if _is_head(head, lexicon) else ()
             if not tail and max_parts > 2:
                 tail = _best_split(head, lexicon, max_parts - 1)
             if not tail:

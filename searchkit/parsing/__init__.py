@@ -8,10 +8,11 @@ from pathlib import Path
 
 from searchkit.errors import ParseError
 from searchkit.model import Document
-from searchkit.parsing import text_export
+from searchkit.parsing import pdf, text_export
 from searchkit.parsing.cleanup import clean_text
 from searchkit.parsing.flow import Flow
 from searchkit.parsing.metadata import read_metadata
+from searchkit.parsing.references import link_references
 from searchkit.parsing.structure import parse_structure
 
 __all__ = ["SUPPORTED_SUFFIXES", "parse_document"]
@@ -25,6 +26,7 @@ def _read_text_export(path: Path) -> Flow:
 _READERS: dict[str, Callable[[Path], Flow]] = {
     ".txt": _read_text_export,
     ".md": _read_text_export,
+    ".pdf": pdf.read_flow,
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 _ENCODINGS = ("utf-8-sig", "cp1252")
@@ -37,15 +39,11 @@ def parse_document(path: str | os.PathLike[str]) -> Document:
     structure = parse_structure(flow)
     if not structure.questions:
         raise ParseError(path, "no questions found")
-    metadata = read_metadata("\n".join([*structure.header, *flow.furniture]), default_id=path.stem)
+    metadata = read_metadata(structure.header, flow.furniture, default_id=path.stem)
     return Document(
-        doc_id=metadata.doc_id,
+        **vars(metadata),
         source=str(path),
-        minister=metadata.minister,
-        ministry=metadata.ministry,
-        received=metadata.received,
-        related=metadata.related,
-        questions=structure.questions,
+        questions=link_references(structure.questions),
     )
 
 

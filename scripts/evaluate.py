@@ -89,9 +89,9 @@ def _files(path: Path) -> list[Path]:
 
 
 def _normal(text: str) -> str:
+    """Letters and digits only, folded: a snippet matches whatever spaces, hyphens or glue the parse left."""
     text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
 
 def load_qrels(judgments: dict, passages: list[Passage]) -> tuple[dict[str, dict[str, int]], list[str]]:

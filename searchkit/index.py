@@ -35,6 +35,8 @@ from searchkit.highlight import HighlightFormat
 from searchkit.model import Document, Footnote, Hit, Question
 from searchkit.parsing import parse_document
 from searchkit.schema import SCHEMA_VERSION, build_schema, passages
+from searchkit.expansion import with_fallbacks
+from searchkit.synonyms import default_table
 from searchkit.search import QueryParser, run_search, suggest_query
 from searchkit.sources import Sources, find_sources
 
@@ -83,7 +85,7 @@ class Index:
                 f"the index in {path} cannot be read ({exc}); rebuild it with `searchkit index`"
             ) from exc
         self._searcher: Searcher | None = None
-        self._parser = QueryParser(self._whoosh.schema)
+        self._parser = QueryParser(self._whoosh.schema, default_table())
         #: Files skipped by the build that made this index, as :class:`ParseError`s.
         self.skipped: list[ParseError] = []
 
@@ -111,7 +113,9 @@ class Index:
 
         Raises :class:`QueryError` for a query that cannot be searched.
         """
-        return run_search(self._open_searcher, self._parser.parse(query), limit, highlight)
+        searcher = self._open_searcher
+        parsed = with_fallbacks(self._parser.parse(query), searcher.reader())
+        return run_search(searcher, parsed, limit, highlight)
 
     def did_you_mean(self, query: str) -> str | None:
         """``query`` with its unknown words replaced by close words of the index, if any."""

@@ -20,6 +20,7 @@ from searchkit.errors import QueryError
 from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
 from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, TEXT_FIELDS
+from searchkit.synonyms import SynonymTable
 
 #: Operators in English and Dutch; only the uppercase forms are operators.
 _AND, _OR, _NOT = ("AND", "EN"), ("OR", "OF"), ("NOT", "NIET")
@@ -115,7 +116,8 @@ def _infix(words: tuple[str, ...]) -> str:
 class QueryParser:
     """Turns what users type into whoosh queries over the passage fields."""
 
-    def __init__(self, schema: Schema) -> None:
+    def __init__(self, schema: Schema, synonyms: SynonymTable | None = None) -> None:
+        self._synonyms = synonyms
         aliases: dict[str, list[str]] = defaultdict(list)
         for alias, field in FIELD_ALIASES.items():
             if alias != field:
@@ -149,7 +151,10 @@ class QueryParser:
         text = " ".join(_CONTROL.sub(" ", query).split())
         if not text:
             raise QueryError("empty query: type one or more words to search for")
-        text = self._normalize_fields(_DANGLING.sub("", text))
+        text = _DANGLING.sub("", text)
+        if self._synonyms is not None:
+            text = self._synonyms.expand(text)
+        text = self._normalize_fields(text)
         try:
             parsed = self._parser.parse(text) if text else NullQuery
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input

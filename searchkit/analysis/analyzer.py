@@ -6,14 +6,21 @@ from whoosh.analysis import CharsetFilter, LowercaseFilter
 from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.support.charset import accent_map
 
-from searchkit.analysis.filters import ApostropheFilter, HyphenFilter, StemFilter, StopWordFilter
+from searchkit.analysis.compounds import split_compound
+from searchkit.analysis.filters import (
+    ApostropheFilter,
+    CompoundFilter,
+    HyphenFilter,
+    StemFilter,
+    StopWordFilter,
+)
 from searchkit.analysis.stemming import stem
 from searchkit.analysis.stopwords import dutch_stopwords
 from searchkit.analysis.tokenizer import WordTokenizer
 
 #: Bump whenever a change to the chains changes the terms they produce:
 #: an index built with another version must be rebuilt.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 
 def name_analyzer() -> CompositeAnalyzer:
@@ -24,8 +31,13 @@ def name_analyzer() -> CompositeAnalyzer:
 
 
 def dutch_analyzer() -> CompositeAnalyzer:
-    """Dutch full text: folded words without stop words, stemmed."""
-    return name_analyzer() | StopWordFilter(dutch_stopwords()) | StemFilter(stem)
+    """Dutch full text: folded words without stop words, compounds also by their parts, stemmed."""
+    return (
+        name_analyzer()
+        | StopWordFilter(dutch_stopwords())
+        | CompoundFilter(split_compound)
+        | StemFilter(stem)
+    )
 
 
 def analyze(text: str, mode: str = "query") -> list[str]:

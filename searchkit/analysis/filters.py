@@ -46,12 +46,15 @@ class HyphenFilter(Filter):
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         for t in tokens:
+            # Tokenizers reuse one token object: the mark is set on every word.
+            t.has_parts = False
             if not _HYPHENS.search(t.text):
                 yield t
                 continue
             spans = _part_spans(t.text)
             pieces = [] if t.mode == "query" else [_piece(t, span) for span in spans]
             t.text = "".join(t.text[start:end] for start, end in spans)
+            t.has_parts = bool(pieces)
             yield t
             # Later filters change tokens in place: the parts were copied before.
             yield from pieces
@@ -135,7 +138,8 @@ class CompoundFilter(Filter):
     ``aanbestedingsregels`` also yields ``aanbesteding`` and ``regels``, so a
     search for a part finds the compound; a query is not split, so a search
     for the compound prefers passages holding it. The parts keep the
-    compound's character offsets: a highlight marks the whole word.
+    compound's character offsets: a highlight marks the whole word. A
+    hyphenated word already given with its parts is not split again.
     """
 
     def __init__(self, split: Callable[[str], tuple[str, ...]]) -> None:
@@ -147,7 +151,8 @@ class CompoundFilter(Filter):
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         split = self.split
         for t in tokens:
-            parts = split(t.text) if t.mode != "query" and not t.stopped and t.text.isalpha() else ()
+            splittable = t.mode != "query" and not t.stopped and not getattr(t, "has_parts", False)
+            parts = split(t.text) if splittable and t.text.isalpha() else ()
             # Later filters change tokens in place: the parts are copied first.
             pieces = [_renamed(t, part) for part in parts]
             yield t

@@ -1,0 +1,122 @@
+"""What a query also searches for when its words are not in the index.
+
+A word no passage holds is often misspelled (``aanbestding``), a shortened
+form (``mensensmokkel`` for *mensensmokkelaars*) or a compound the documents
+write otherwise (``voedsellogo`` for *voedselkeuzelogo*). Such a word is kept,
+and searched as well, with a lower weight, as the closest word of the index,
+as the words it begins, and as the parts of a compound. Words the index knows
+are searched as typed: a query for a compound prefers the compound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import islice
+
+from whoosh import query as wq
+from whoosh.query import Query
+from whoosh.reading import IndexReader
+from whoosh.support.levenshtein import damerau_levenshtein
+
+from searchkit.analysis.stemming import stem
+from searchkit.schema import TEXT_FIELDS
+
+#: Weights of the alternatives, relative to the word as typed.
+CORRECTION_BOOST = 0.7
+PREFIX_BOOST = 0.6
+PARTS_BOOST = 0.8
+#: A word is completed only from this length, and only when it begins few words.
+MIN_PREFIX = 6
+MAX_COMPLETIONS = 20
+MIN_PART = 4
+_LINKS = ("", "s", "en", "e")
+
+Alternative = Callable[[str, float], Query]
+
+
+def with_fallbacks(query: Query, reader: IndexReader) -> Query:
+    """``query`` with each word that no text field knows ORed with its alternatives."""
+    known = _vocabulary(reader)
+    unknown = {
+        leaf.text
+        for leaf in query.leaves()
+        if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS and not known(leaf.text)
+    }
+    alternatives = {word: _alternatives(word, reader, known) for word in unknown}
+    alternatives = {word: found for word, found in alternatives.items() if found}
+    if not alternatives:
+        return query
+
+    def extend(node: Query) -> Query:
+        if isinstance(node, wq.Term) and node.fieldname in TEXT_FIELDS and node.text in alternatives:
+            return wq.Or([node, *(make(node.fieldname, node.boost) for make in alternatives[node.text])])
+        return node if node.is_leaf() else node.apply(extend)
+
+    return extend(query)
+
+
+def _vocabulary(reader: IndexReader) -> Callable[[str], int]:
+    """How many passages hold a term in any text field."""
+    return lambda term: sum(reader.doc_frequency(field, term) for field in TEXT_FIELDS)
+
+
+def _alternatives(word: str, reader: IndexReader, known: Callable[[str], int]) -> list[Alternative]:
+    found: list[Alternative] = []
+    if correction := closest_term(word, reader, known):
+        found.append(_terms([correction], CORRECTION_BOOST))
+    completions = _completions(word, reader)
+    if completions:
+        found.append(_terms(completions, PREFIX_BOOST))
+    if parts := _compound_parts(word, known):
+        found.append(
+            lambda field, boost: wq.And([wq.Term(field, p) for p in parts], boost=boost * PARTS_BOOST)
+        )
+    return found
+
+
+def _terms(words: list[str], weight: float) -> Alternative:
+    def make(field: str, boost: float) -> Query:
+        terms = [wq.Term(field, w, boost=boost * weight) for w in words]
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    return make
+
+
+def closest_term(word: str, reader: IndexReader, known: Callable[[str], int]) -> str | None:
+    """The index term closest to ``word`` in edits (1 for short words, 2 from 6 letters), then most frequent."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    maxdist = 1 if len(word) < 6 else 2
+    candidates = reader.corrector("text").suggest(word, limit=50, maxdist=maxdist)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda term: (damerau_levenshtein(word, term), -known(term)))
+
+
+def _completions(word: str, reader: IndexReader) -> list[str]:
+    """The index terms that ``word`` begins, if there are few enough to mean something."""
+    if len(word) < MIN_PREFIX:
+        return []
+    terms = list(islice(reader.expand_prefix("text", word), MAX_COMPLETIONS + 1))
+    if len(terms) > MAX_COMPLETIONS:
+        return []
+    return [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms if t != word]
+
+
+def _compound_parts(word: str, known: Callable[[str], int]) -> tuple[str, str] | None:
+    """The two index terms that make up ``word`` (maybe with a linking -s-, -en-, -e-), the most common split."""
+    best: tuple[str, str] | None = None
+    best_score = 0
+    for end in range(MIN_PART, len(word) - MIN_PART + 1):
+        # The word is stemmed, its first part not yet: "aanbesteding" is indexed as "aanbested".
+        modifier = next((m for m in (word[:end], stem(word[:end])) if known(m)), None)
+        if modifier is None:
+            continue
+        modifier_count = known(modifier)
+        for link in _LINKS:
+            head = word[end + len(link) :]
+            if word.startswith(link, end) and len(head) >= MIN_PART:
+                score = min(modifier_count, known(head))
+                if score > best_score:
+                    best, best_score = (modifier, head), score
+    return best

@@ -83,7 +83,8 @@ def _terms(words: list[str], weight: float) -> Alternative:
 
 
 def closest_term(word: str, reader: IndexReader, known: Callable[[str], int]) -> str | None:
-    """The index term closest to ``word`` in edits (1 for short words, 2 from 6 letters), then most frequent."""
+    """The index term closest to ``word``: fewest edits (1 for short words, 2 from 6 letters),
+    then the most frequent."""
     if len(word) < 4 or not word.isalpha():
         return None
     maxdist = 1 if len(word) < 6 else 2
@@ -104,7 +105,8 @@ def _completions(word: str, reader: IndexReader) -> list[str]:
 
 
 def _compound_parts(word: str, known: Callable[[str], int]) -> tuple[str, str] | None:
-    """The two index terms that make up ``word`` (maybe with a linking -s-, -en-, -e-), the most common split."""
+    """The two index terms that make up ``word``, maybe with a linking -s-, -en- or -e-
+    between them; of several splits, the one whose rarer part is the most common."""
     best: tuple[str, str] | None = None
     best_score = 0
     for end in range(MIN_PART, len(word) - MIN_PART + 1):

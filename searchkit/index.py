@@ -31,14 +31,14 @@ from searchkit.errors import (
     ParseError,
     SearchkitError,
 )
+from searchkit.expansion import with_fallbacks
 from searchkit.highlight import HighlightFormat
 from searchkit.model import Document, Footnote, Hit, Question
 from searchkit.parsing import parse_document
 from searchkit.schema import SCHEMA_VERSION, build_schema, passages
-from searchkit.expansion import with_fallbacks
-from searchkit.synonyms import default_table
 from searchkit.search import QueryParser, run_search, suggest_query
 from searchkit.sources import Sources, find_sources
+from searchkit.synonyms import default_table
 
 #: Called after each file while an index is built: the file, how many files are
 #: done (this one included) and how many there are in all.

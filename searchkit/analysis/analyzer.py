@@ -20,7 +20,7 @@ from searchkit.analysis.tokenizer import WordTokenizer
 
 #: Bump whenever a change to the chains changes the terms they produce:
 #: an index built with another version must be rebuilt.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 
 def name_analyzer() -> CompositeAnalyzer:

@@ -26,7 +26,7 @@ CORRECTION_BOOST = 0.7
 PREFIX_BOOST = 0.6
 PARTS_BOOST = 0.8
 #: A word is completed only from this length, and only when it begins few words.
-MIN_PREFIX = 6
+MIN_PREFIX = 7
 MAX_COMPLETIONS = 20
 MIN_PART = 4
 _LINKS = ("", "s", "en", "e")
@@ -37,12 +37,10 @@ Alternative = Callable[[str, float], Query]
 def with_fallbacks(query: Query, reader: IndexReader) -> Query:
     """``query`` with each word that no text field knows ORed with its alternatives."""
     known = _vocabulary(reader)
-    unknown = {
-        leaf.text
-        for leaf in query.leaves()
-        if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS and not known(leaf.text)
+    words = {
+        leaf.text for leaf in query.leaves() if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS
     }
-    alternatives = {word: _alternatives(word, reader, known) for word in unknown}
+    alternatives = {word: _alternatives(word, reader, known) for word in words}
     alternatives = {word: found for word, found in alternatives.items() if found}
     if not alternatives:
         return query
@@ -62,7 +60,7 @@ def _vocabulary(reader: IndexReader) -> Callable[[str], int]:
 
 def _alternatives(word: str, reader: IndexReader, known: Callable[[str], int]) -> list[Alternative]:
     found: list[Alternative] = []
-    if correction := closest_term(word, reader, known):
+    if not known(word) and (correction := closest_term(word, reader, known)):
         found.append(_terms([correction], CORRECTION_BOOST))
     completions = _completions(word, reader)
     if completions:
@@ -109,7 +107,7 @@ def _compound_parts(word: str, known: Callable[[str], int]) -> tuple[str, str] |
     between them; of several splits, the one whose rarer part is the most common."""
     best: tuple[str, str] | None = None
     best_score = 0
-    for end in range(MIN_PART, len(word) - MIN_PART + 1):
+    for end in range(MIN_PART, len(word) - 3 + 1):
         # The word is stemmed, its first part not yet: "aanbesteding" is indexed as "aanbested".
         modifier = next((m for m in (word[:end], stem(word[:end])) if known(m)), None)
         if modifier is None:
@@ -117,7 +115,7 @@ def _compound_parts(word: str, known: Callable[[str], int]) -> tuple[str, str] |
         modifier_count = known(modifier)
         for link in _LINKS:
             head = word[end + len(link) :]
-            if word.startswith(link, end) and len(head) >= MIN_PART:
+            if word.startswith(link, end) and len(head) >= 3:
                 score = min(modifier_count, known(head))
                 if score > best_score:
                     best, best_score = (modifier, head), score

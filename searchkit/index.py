@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from searchkit import __version__
@@ -35,6 +34,7 @@ from searchkit.expansion import with_fallbacks
 from searchkit.highlight import HighlightFormat
 from searchkit.model import Document, Footnote, Hit, Question
 from searchkit.parsing import parse_document
+from searchkit.ranking import Ranking
 from searchkit.schema import SCHEMA_VERSION, build_schema, passages
 from searchkit.search import QueryParser, run_search, suggest_query
 from searchkit.sources import Sources, find_sources
@@ -74,8 +74,11 @@ class IndexInfo:
 class Index:
     """An open searchkit index. Use :func:`open_index` or :func:`build_index` to get one."""
 
-    def __init__(self, path: Path, generation: Path, meta: dict[str, Any]) -> None:
+    def __init__(
+        self, path: Path, generation: Path, meta: dict[str, Any], ranking: Ranking | None = None
+    ) -> None:
         self.path = path
+        self._ranking = ranking or Ranking()
         self._generation = generation
         self._meta = meta
         try:
@@ -85,7 +88,7 @@ class Index:
                 f"the index in {path} cannot be read ({exc}); rebuild it with `searchkit index`"
             ) from exc
         self._searcher: Searcher | None = None
-        self._parser = QueryParser(self._whoosh.schema, default_table())
+        self._parser = QueryParser(self._whoosh.schema, default_table(), self._ranking)
         #: Files skipped by the build that made this index, as :class:`ParseError`s.
         self.skipped: list[ParseError] = []
 
@@ -105,7 +108,7 @@ class Index:
     def _open_searcher(self) -> Searcher:
         """The searcher, opened once and reused by every query."""
         if self._searcher is None:
-            self._searcher = self._whoosh.searcher(weighting=BM25F())
+            self._searcher = self._whoosh.searcher(weighting=self._ranking.weighting())
         return self._searcher
 
     def search(self, query: str, limit: int = 10, *, highlight: HighlightFormat = "plain") -> list[Hit]:
@@ -168,8 +171,8 @@ def _notes(pairs: list[tuple[int, str]]) -> list[Footnote]:
     return [Footnote(number, text) for number, text in pairs]
 
 
-def open_index(index_dir: str | os.PathLike[str]) -> Index:
-    """Opens the index in ``index_dir``.
+def open_index(index_dir: str | os.PathLike[str], *, ranking: Ranking | None = None) -> Index:
+    """Opens the index in ``index_dir``, scoring with ``ranking`` (the tuned defaults if None).
 
     Raises :class:`IndexMissingError` when there is none, and
     :class:`IndexVersionError` when another version of searchkit built it.
@@ -192,7 +195,7 @@ def open_index(index_dir: str | os.PathLike[str]) -> Index:
             f"(schema {built_with[0]}, analyzer {built_with[1]}); this searchkit {__version__} "
             f"needs schema {SCHEMA_VERSION}, analyzer {ANALYZER_VERSION}: rebuild it with `searchkit index`"
         )
-    return Index(path, generation, meta)
+    return Index(path, generation, meta, ranking)
 
 
 def build_index(

@@ -18,8 +18,8 @@ from searchkit.model import Document, Footnote, Question
 #: Bump whenever the fields change: an index built with another version must be rebuilt.
 SCHEMA_VERSION = 2
 
-#: Full-text fields searched by words without a field, with their BM25F weights.
-TEXT_FIELDS = {"text": 3.0, "question": 1.5, "footnotes": 0.5}
+#: Full-text fields searched by words without a field (weighted by :mod:`searchkit.ranking`).
+TEXT_FIELDS = ("text", "question", "footnotes")
 
 #: Field names users type (Dutch), mapped to schema fields.
 FIELD_ALIASES = {

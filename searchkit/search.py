@@ -19,6 +19,7 @@ from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
 from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
+from searchkit.ranking import Ranking
 from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, TEXT_FIELDS
 from searchkit.synonyms import SynonymTable
 
@@ -26,8 +27,6 @@ from searchkit.synonyms import SynonymTable
 _AND, _OR, _NOT = ("AND", "EN"), ("OR", "OF"), ("NOT", "NIET")
 OPERATORS = frozenset(_AND + _OR + _NOT)
 
-# How much a passage matching all words outranks one matching some (whoosh's OrGroup scale).
-_COORDINATION = 0.9
 
 _PHRASE = re.compile(r'"[^"]*"?')
 # "name:value" where name is a word, but not "https://" and not inside another word or
@@ -70,9 +69,11 @@ class _WordsGroup(syntax.GroupNode):
 
     qclass = wq.Or
 
+    coordination = Ranking().coordination
+
     def __init__(self, nodes: object = None, **kwargs: object) -> None:
         kwargs.pop("scale", None)
-        super().__init__(nodes=nodes, scale=_COORDINATION, **kwargs)
+        super().__init__(nodes=nodes, scale=self.coordination, **kwargs)
 
     def query(self, parser: qparser.QueryParser) -> Query:
         return _filtered(super().query(parser))
@@ -116,8 +117,12 @@ def _infix(words: tuple[str, ...]) -> str:
 class QueryParser:
     """Turns what users type into whoosh queries over the passage fields."""
 
-    def __init__(self, schema: Schema, synonyms: SynonymTable | None = None) -> None:
+    def __init__(
+        self, schema: Schema, synonyms: SynonymTable | None = None, ranking: Ranking | None = None
+    ) -> None:
         self._synonyms = synonyms
+        ranking = ranking or Ranking()
+        group = type("_WordsGroup", (_WordsGroup,), {"coordination": ranking.coordination})
         aliases: dict[str, list[str]] = defaultdict(list)
         for alias, field in FIELD_ALIASES.items():
             if alias != field:
@@ -127,8 +132,8 @@ class QueryParser:
         parser = qparser.MultifieldParser(
             list(TEXT_FIELDS),
             schema,
-            fieldboosts=TEXT_FIELDS,
-            group=_WordsGroup,
+            fieldboosts=ranking.field_boosts,
+            group=group,
         )
         # "?" ends questions and "'" starts "'s-Gravenhage": neither is syntax here.
         parser.remove_plugin_class(qparser.WildcardPlugin)

@@ -119,11 +119,12 @@ def query(query: tuple[str, ...], limit: int, as_json: bool, index_dir: Path, so
     with _errors_as_click(), _open(index_dir, sources_dir) as index:
         hits = index.search(text, limit=limit, highlight=highlight)
         suggestion = index.did_you_mean(text)
-    if as_json:
-        click.echo(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
-        return
     if suggestion:
-        click.echo(f"Did you mean: {suggestion}", err=True)
+        click.echo(f"Bedoelde u: {suggestion}?", err=True)
+    if as_json:
+        extra = {"did_you_mean": suggestion} if suggestion else {}
+        click.echo(json.dumps([hit.to_dict() | extra for hit in hits], ensure_ascii=False, indent=2))
+        return
     if not hits:
         click.echo(f"No passages match {text!r}.")
     for rank, hit in enumerate(hits, start=1):

@@ -77,7 +77,18 @@ def test_query_without_matches_is_not_an_error(runner, seed_index_dir):
 def test_query_suggests_known_words(runner, seed_index_dir):
     result = run(runner, "query", "aanbestding", "--index", seed_index_dir)
     assert result.exit_code == 0
-    assert "Did you mean: aanbesteding" in result.stderr
+    assert result.stderr == "Bedoelde u: aanbesteding?\n"
+    # the misspelled word is also searched as the word it most likely means
+    assert "**aanbesteding**" in result.stdout
+
+
+def test_query_json_carries_the_suggestion(runner, seed_index_dir):
+    result = run(runner, "query", "palantier", "--json", "--index", seed_index_dir)
+    hits = json.loads(result.stdout)
+    assert hits and all(hit["did_you_mean"] == "palantir" for hit in hits)
+    assert result.stderr == "Bedoelde u: palantir?\n"
+    spelled_right = json.loads(run(runner, "query", "palantir", "--json", "--index", seed_index_dir).stdout)
+    assert all("did_you_mean" not in hit for hit in spelled_right)
 
 
 @pytest.mark.parametrize(

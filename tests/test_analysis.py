@@ -290,3 +290,16 @@ def test_seed_positions_consecutive_and_shared_by_parts(seed_text: str) -> None:
         folded = [t.text for t in name_analyzer()(word)][0]
         assert bool(parts) == (hyphenated or bool(split_compound(folded))), word
         previous_end = end
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("het OM en de politie", ["om", "politie"]),  # the Openbaar Ministerie
+        ("om de hoek", ["hoek"]),  # the word om
+        ("Om tien uur", ["tien", "uur"]),
+    ],
+)
+def test_abbreviations_in_capitals_are_not_stop_words(text: str, terms: list[str]) -> None:
+    assert analyze(text, "index") == terms
+    assert analyze(text, "query") == terms

@@ -9,6 +9,7 @@ from whoosh.support.charset import accent_map
 from searchkit.analysis.compounds import split_compound
 from searchkit.analysis.filters import (
     ApostropheFilter,
+    CapitalsFilter,
     CompoundFilter,
     HyphenFilter,
     StemFilter,
@@ -20,13 +21,18 @@ from searchkit.analysis.tokenizer import WordTokenizer
 
 #: Bump whenever a change to the chains changes the terms they produce:
 #: an index built with another version must be rebuilt.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 
 def name_analyzer() -> CompositeAnalyzer:
     """Words folded to lowercase without diacritics: for names and short labels."""
     return (
-        WordTokenizer() | HyphenFilter() | ApostropheFilter() | LowercaseFilter() | CharsetFilter(accent_map)
+        WordTokenizer()
+        | HyphenFilter()
+        | ApostropheFilter()
+        | CapitalsFilter()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
     )
 
 

@@ -81,8 +81,22 @@ def _part_spans(word: str) -> list[tuple[int, int]]:
     return spans
 
 
+class CapitalsFilter(Filter):
+    """Marks words written in capitals (``OM``, ``IN``): abbreviations, which no stop list removes."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            # Tokenizers reuse one token object: the mark is set on every word.
+            t.capitals = len(t.text) > 1 and t.text.isupper()
+            yield t
+
+
 class StopWordFilter(Filter):
-    """Removes (or, with ``removestops=False``, marks) stop words.
+    """Removes (or, with ``removestops=False``, marks) stop words; not abbreviations in capitals
+    (``OM`` is the Openbaar Ministerie, ``om`` a stop word).
 
     Positions are renumbered to close the gaps stop words leave, so a phrase
     query matches across them; tokens that share a position keep sharing it.
@@ -99,7 +113,7 @@ class StopWordFilter(Filter):
         new_pos = -1
         last_pos = None
         for t in tokens:
-            if t.text in stops or not t.text:
+            if not t.text or (t.text in stops and not getattr(t, "capitals", False)):
                 if t.removestops:
                     continue
                 t.stopped = True

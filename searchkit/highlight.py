@@ -6,15 +6,19 @@ import html
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from whoosh.analysis import Token
 from whoosh.highlight import (
+    BasicFragmentScorer,
     ContextFragmenter,
     Formatter,
     Fragment,
-    Highlighter,
     HtmlFormatter,
     WholeFragmenter,
     get_text,
+    top_fragments,
 )
+
+from searchkit.analysis import dutch_analyzer
 
 HighlightFormat = Literal["plain", "ansi", "html"]
 FORMATS: tuple[str, ...] = ("plain", "ansi", "html")
@@ -69,21 +73,39 @@ def make_formatter(fmt: HighlightFormat) -> Formatter:
 
 
 class PassageHighlighter:
-    """Highlights matched words in a hit's passage: whole when short, else fragments."""
+    """Highlights matched words in a hit's passage: whole when short, else fragments.
+
+    The passage is analysed as a query is, so that no lexicon is needed, and a
+    word counts as matched when its term is a matched term or holds one: the
+    compound ``aanbestedingsregels`` is marked for a match on ``aanbesteding``.
+    """
+
+    #: Matched terms shorter than this only mark words they equal.
+    MIN_PART = 4
 
     def __init__(self, fmt: HighlightFormat) -> None:
         self.fmt = fmt
-        formatter = make_formatter(fmt)
-        self._whole = Highlighter(fragmenter=WholeFragmenter(), formatter=formatter)
-        self._fragments = Highlighter(
-            fragmenter=ContextFragmenter(maxchars=WHOLE_PASSAGE_CHARS, surround=120),
-            formatter=formatter,
-        )
+        self._formatter = make_formatter(fmt)
+        self._whole = WholeFragmenter()
+        self._fragments = ContextFragmenter(maxchars=WHOLE_PASSAGE_CHARS, surround=120)
+        self._analyzer = dutch_analyzer()
+        self._scorer = BasicFragmentScorer()
 
     def __call__(self, hit: Any, fieldname: str) -> str:
         text = hit[fieldname]
-        highlighter = self._whole if len(text) <= WHOLE_PASSAGE_CHARS else self._fragments
-        return highlighter.highlight_hit(hit, fieldname, top=2) or self.lead(text)
+        terms = {term.decode("utf-8") for field, term in hit.matched_terms() if field == fieldname}
+        fragmenter = self._whole if len(text) <= WHOLE_PASSAGE_CHARS else self._fragments
+        tokens = self._marked(self._analyzer(text, chars=True, mode="query", removestops=False), terms)
+        fragments = top_fragments(
+            fragmenter.fragment_tokens(text, tokens), 2, self._scorer, lambda f: f.startchar, 1
+        )
+        return self._formatter.format(fragments) or self.lead(text)
+
+    def _marked(self, tokens: Iterable[Token], terms: set[str]) -> Iterable[Token]:
+        parts = [term for term in terms if len(term) >= self.MIN_PART]
+        for t in tokens:
+            t.matched = not t.stopped and (t.text in terms or any(part in t.text for part in parts))
+            yield t
 
     def lead(self, text: str) -> str:
         """The start of ``text``, for a passage that matched through its question only."""

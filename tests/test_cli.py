@@ -380,18 +380,18 @@ def test_index_reports_an_unreadable_folder(runner, project_copy, monkeypatch):
 
 
 def test_index_reader_failure_is_a_skip_not_a_traceback(runner, project_copy, monkeypatch):
-    import searchkit.index
+    import searchkit.build
 
     odd = project_copy / "seeds" / "vreemd.txt"
     shutil.copy(SEED, odd)
-    real_parse = searchkit.index.parse_document
+    real_parse = searchkit.build.parse_document
 
     def parse(path: Path) -> object:
         if Path(path) == odd:
             raise RuntimeError("onverwacht")
         return real_parse(path)
 
-    monkeypatch.setattr(searchkit.index, "parse_document", parse)
+    monkeypatch.setattr(searchkit.build, "parse_document", parse)
     result = run(runner, "index", project_copy / "seeds", "--index", project_copy / "ix")
     assert result.exit_code == 1
     assert result.stderr == f"skipped {odd}: cannot be read (RuntimeError: onverwacht)\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from searchkit.errors import ParseError
 from searchkit.model import Document
-from searchkit.parsing import pdf, text_export
+from searchkit.parsing import text_export
 from searchkit.parsing.cleanup import clean_text
 from searchkit.parsing.flow import Flow
 from searchkit.parsing.metadata import read_metadata
@@ -22,11 +22,17 @@ def _read_text_export(path: Path) -> Flow:
     return text_export.read_flow(clean_text(_read_text(path)))
 
 
+def _read_pdf(path: Path) -> Flow:
+    from searchkit.parsing import pdf  # loads pypdfium2: only when a PDF comes
+
+    return pdf.read_flow(path)
+
+
 #: How each kind of file is read into a Flow, by suffix.
 _READERS: dict[str, Callable[[Path], Flow]] = {
     ".txt": _read_text_export,
     ".md": _read_text_export,
-    ".pdf": pdf.read_flow,
+    ".pdf": _read_pdf,
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
 _ENCODINGS = ("utf-8-sig", "cp1252")

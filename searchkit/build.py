@@ -8,6 +8,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from searchkit.model import Document
 from searchkit.parsing import parse_document
 from searchkit.schema import SCHEMA_VERSION, build_schema, passages
 from searchkit.sources import Sources, find_sources
+from searchkit.suggest import folded_words, write_vocabulary
 
 #: Called after each file while an index is built: the file, how many files are
 #: done (this one included) and how many there are in all.
@@ -84,6 +86,7 @@ def _write_generation(
     seen: dict[str, Path] = {}
     mededelingen: list[Document] = []
     passage_count = 0
+    vocabulary: Counter[str] = Counter()
     try:
         for done, source in enumerate(sources.files, start=1):
             try:
@@ -101,6 +104,9 @@ def _write_generation(
                 for fields in passages(document):
                     writer.add_document(**fields)
                     passage_count += 1
+                    vocabulary.update(folded_words(fields["text"]))
+                for question in document.questions:
+                    vocabulary.update(folded_words(question.text))
             if progress is not None:
                 progress(source, done, len(sources.files))
         if not seen:
@@ -121,6 +127,7 @@ def _write_generation(
         "skipped": [str(e) for e in skipped],
         "mededelingen": _listing(mededelingen),
     }
+    write_vocabulary(generation, vocabulary)
     (generation / META_FILE).write_text(json.dumps(meta, indent=2), "utf-8")
     return meta, skipped
 

@@ -30,7 +30,8 @@ from searchkit.highlight import HighlightFormat
 from searchkit.model import Document, Footnote, Hit, Question
 from searchkit.ranking import Ranking
 from searchkit.schema import SCHEMA_VERSION
-from searchkit.search import QueryParser, run_search, suggest_query
+from searchkit.search import QueryParser, run_search
+from searchkit.suggest import Vocabulary, suggest_query
 from searchkit.synonyms import default_table
 
 CURRENT_FILE = "CURRENT"
@@ -77,6 +78,7 @@ class Index:
                 f"the index in {path} cannot be read ({exc}); rebuild it with `searchkit index`"
             ) from exc
         self._searcher: Searcher | None = None
+        self._vocabulary: Vocabulary | None = None
         self._parser = QueryParser(self._whoosh.schema, default_table(), self._ranking)
         #: Files skipped by the build that made this index, as :class:`ParseError`s.
         self.skipped: list[ParseError] = []
@@ -111,7 +113,9 @@ class Index:
 
     def did_you_mean(self, query: str) -> str | None:
         """``query`` with its unknown words replaced by close words of the index, if any."""
-        return suggest_query(self._open_searcher, query)
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.load(self._generation)
+        return suggest_query(self._open_searcher, self._vocabulary, query)
 
     def document(self, doc_id: str) -> Document:
         """The indexed document: its metadata, questions, answers and cross-references."""

@@ -16,7 +16,7 @@ from searchkit.analysis import dutch_analyzer, name_analyzer
 from searchkit.model import Document, Footnote, Question
 
 #: Bump whenever the fields change: an index built with another version must be rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Full-text fields searched by words without a field (weighted by :mod:`searchkit.ranking`).
 TEXT_FIELDS = ("text", "question", "footnotes")
@@ -58,8 +58,6 @@ def build_schema() -> Schema:
         question=TEXT(analyzer=dutch, stored=True),
         question_numbers=KEYWORD(stored=True, scorable=False),
         footnotes=TEXT(analyzer=dutch),
-        # Unstemmed words of text and question: the vocabulary of "did you mean".
-        words=TEXT(analyzer=names, phrase=False),
         vergaderjaar=ID,
         nummer=NUMERIC(int),
         # Everyone who answered, with their role: "minister Van Weel staatssecretaris Coenradie".
@@ -94,7 +92,6 @@ def passages(document: Document) -> Iterator[dict[str, Any]]:
                 "question": question.text,
                 "question_numbers": numbers,
                 "footnotes": " ".join(note.text for note in [*question.footnotes, *notes]),
-                "words": f"{text} {question.text}",
                 "paragraph": position,
                 "question_notes": _plain(question.footnotes),
                 "paragraph_notes": _plain(notes),

@@ -13,9 +13,7 @@ from whoosh.fields import Schema
 from whoosh.qparser import syntax
 from whoosh.query import NullQuery, Query
 from whoosh.searching import Searcher
-from whoosh.support.levenshtein import damerau_levenshtein
 
-from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
 from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
@@ -254,39 +252,3 @@ def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightForma
             )
         )
     return hits
-
-
-def suggest_query(searcher: Searcher, query: str) -> str | None:
-    """``query`` with each word the index does not know replaced by the closest known word.
-
-    Words in field clauses, operators and stop words are left alone; None when
-    every word is known or nothing close is found.
-    """
-    schema = searcher.schema
-    reader = searcher.reader()
-    corrector = reader.corrector("words")
-    masked = _FIELD.sub(lambda m: " " * len(m.group(0)), query)
-    pieces: list[str] = []
-    last = 0
-    for match in WORD_PATTERN.finditer(masked):
-        word = match.group(0)
-        if word in OPERATORS:
-            continue
-        terms = list(schema["text"].process_text(word, mode="query"))
-        if not terms or any(reader.doc_frequency(f, t) for f in TEXT_FIELDS for t in terms):
-            continue
-        folded = list(schema["words"].process_text(word, mode="query"))
-        if not folded:
-            continue
-        # whoosh ranks candidates by frequency alone: prefer the closest, then the most frequent.
-        candidates = corrector.suggest(folded[0], limit=50)
-        if candidates:
-            best = min(
-                candidates,
-                key=lambda w: (damerau_levenshtein(folded[0], w), -reader.doc_frequency("words", w)),
-            )
-            pieces.extend([query[last : match.start()], best])
-            last = match.end()
-    if not pieces:
-        return None
-    return "".join(pieces) + query[last:]

@@ -1,0 +1,90 @@
+"""Did you mean: words of a query replaced by the closest words of the index's own vocabulary.
+
+The vocabulary (folded, unstemmed words of the answers and questions, with
+their counts) is written beside the index when it is built and read the first
+time a query holds a word the index does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from whoosh.searching import Searcher
+from whoosh.spelling import ListCorrector
+from whoosh.support.levenshtein import damerau_levenshtein
+
+from searchkit.analysis import name_analyzer
+from searchkit.analysis.tokenizer import WORD_PATTERN
+from searchkit.schema import TEXT_FIELDS
+
+VOCABULARY_FILE = "vocabulary.tsv"
+#: Field clauses ("minister:…") and operators are not corrected.
+_FIELD = re.compile(r'(?<![\w.:/])[^\W\d]\w*:(?!//)(?:"[^"]*"?|\[[^\]]*\]?|[^\s()]*)')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "EN", "OF", "NIET"})
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text`` as the vocabulary holds them: lowercase, without diacritics."""
+    return [t.text for t in name_analyzer()(text, mode="query")]
+
+
+def write_vocabulary(folder: Path, counts: Counter[str]) -> None:
+    """Writes the vocabulary beside an index: one "word<TAB>count" per line."""
+    lines = (f"{word}\t{count}\n" for word, count in sorted(counts.items()))
+    (folder / VOCABULARY_FILE).write_text("".join(lines), "utf-8")
+
+
+class Vocabulary:
+    """The words of an index, for spelling suggestions."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self._corrector = ListCorrector(sorted(counts))
+
+    @classmethod
+    def load(cls, folder: Path) -> Vocabulary:
+        """The vocabulary written beside the index in ``folder`` (empty if there is none)."""
+        try:
+            text = (folder / VOCABULARY_FILE).read_text("utf-8")
+        except FileNotFoundError:
+            return cls({})
+        pairs = (line.split("\t") for line in text.splitlines() if "\t" in line)
+        return cls({word: int(count) for word, count in pairs})
+
+    def closest(self, word: str) -> str | None:
+        """The known word closest to ``word``: fewest edits (at most 2), then the most frequent."""
+        # whoosh ranks candidates by frequency alone: prefer the closest, then the most frequent.
+        candidates = self._corrector.suggest(word, limit=50)
+        if not candidates:
+            return None
+        return min(candidates, key=lambda w: (damerau_levenshtein(word, w), -self.counts.get(w, 0)))
+
+
+def suggest_query(searcher: Searcher, vocabulary: Vocabulary, query: str) -> str | None:
+    """``query`` with each word the index does not know replaced by the closest known word.
+
+    Words in field clauses, operators and stop words are left alone; None when
+    every word is known or nothing close is found.
+    """
+    schema = searcher.schema
+    reader = searcher.reader()
+    masked = _FIELD.sub(lambda m: " " * len(m.group(0)), query)
+    pieces: list[str] = []
+    last = 0
+    for match in WORD_PATTERN.finditer(masked):
+        word = match.group(0)
+        if word in _OPERATORS:
+            continue
+        terms = list(schema["text"].process_text(word, mode="query"))
+        if not terms or any(reader.doc_frequency(f, t) for f in TEXT_FIELDS for t in terms):
+            continue
+        folded = folded_words(word)
+        best = vocabulary.closest(folded[0]) if folded else None
+        if best:
+            pieces.extend([query[last : match.start()], best])
+            last = match.end()
+    if not pieces:
+        return None
+    return "".join(pieces) + query[last:]

@@ -48,10 +48,11 @@ def _folded_lexicon() -> dict[str, float]:
     """The lexicon with diacritics folded, as the analyzer's tokens are."""
     from whoosh.support.charset import accent_map
 
-    folded: dict[str, float] = {}
+    folded = dict(dutch_lexicon())
     for word, zipf in dutch_lexicon().items():
-        key = word.translate(accent_map)
-        folded[key] = max(zipf, folded.get(key, 0.0))
+        if not word.isascii():
+            key = word.translate(accent_map)
+            folded[key] = max(zipf, folded.get(key, 0.0))
     return folded
 
 

@@ -28,6 +28,8 @@ PARTS_BOOST = 0.8
 #: A word is completed only from this length, and only when it begins few words.
 MIN_PREFIX = 7
 MAX_COMPLETIONS = 20
+#: Words in more passages than this match enough as they are: they are not completed.
+RARE = 10
 MIN_PART = 4
 _LINKS = ("", "s", "en", "e")
 
@@ -62,10 +64,10 @@ def _alternatives(word: str, reader: IndexReader, known: Callable[[str], int]) -
     found: list[Alternative] = []
     if not known(word) and (correction := closest_term(word, reader, known)):
         found.append(_terms([correction], CORRECTION_BOOST))
-    completions = _completions(word, reader)
+    completions = _completions(word, reader) if known(word) <= RARE else []
     if completions:
         found.append(_terms(completions, PREFIX_BOOST))
-    if parts := _compound_parts(word, known):
+    if known(word) <= RARE and (parts := _compound_parts(word, known)):
         found.append(
             lambda field, boost: wq.And([wq.Term(field, p) for p in parts], boost=boost * PARTS_BOOST)
         )
@@ -109,7 +111,7 @@ def _compound_parts(word: str, known: Callable[[str], int]) -> tuple[str, str] |
     best_score = 0
     for end in range(MIN_PART, len(word) - 3 + 1):
         # The word is stemmed, its first part not yet: "aanbesteding" is indexed as "aanbested".
-        modifier = next((m for m in (word[:end], stem(word[:end])) if known(m)), None)
+        modifier = next((m for m in (word[:end], stem(word[:end])) if len(m) >= MIN_PART and known(m)), None)
         if modifier is None:
             continue
         modifier_count = known(modifier)

@@ -25,7 +25,7 @@ class Ranking:
     footnotes: float = 0.5
     k1: float = 1.2
     b: float = 0.75
-    coordination: float = 0.9
+    coordination: float = 1.0
 
     @property
     def field_boosts(self) -> dict[str, float]:

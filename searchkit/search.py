@@ -71,7 +71,8 @@ class _WordsGroup(syntax.GroupNode):
 
     def __init__(self, nodes: object = None, **kwargs: object) -> None:
         kwargs.pop("scale", None)
-        super().__init__(nodes=nodes, scale=self.coordination, **kwargs)
+        # No scale at 1.0: whoosh then skips low-scoring blocks of common words.
+        super().__init__(nodes=nodes, scale=self.coordination if self.coordination < 1 else None, **kwargs)
 
     def query(self, parser: qparser.QueryParser) -> Query:
         return _filtered(super().query(parser))

@@ -75,7 +75,7 @@ def _errors_as_click() -> Iterator[None]:
         raise click.ClickException(str(error)) from error
 
 
-def _open(index_dir: Path, sources_dir: Path) -> Index:
+def _open(index_dir: Path, sources_dir: Path, synonyms: Path | None = None) -> Index:
     """Opens the index; builds the default one from the sources when it is missing or outdated."""
     ctx = click.get_current_context()
     is_default = ctx.get_parameter_source("index_dir") in (
@@ -83,15 +83,16 @@ def _open(index_dir: Path, sources_dir: Path) -> Index:
         ParameterSource.ENVIRONMENT,
     )
     try:
-        return searchkit.open_index(index_dir)
+        return searchkit.open_index(index_dir, synonyms=synonyms)
     except (IndexMissingError, IndexVersionError) as error:
         if not is_default:
             raise
         reason = "no index yet" if isinstance(error, IndexMissingError) else "the index is outdated"
         click.echo(f"{reason}: building {index_dir} from {sources_dir} …", err=True)
-        index = searchkit.build_index([sources_dir], index_dir)
-        _report_skipped(index)
-        return index
+        built = searchkit.build_index([sources_dir], index_dir)
+        _report_skipped(built)
+        built.close()
+        return searchkit.open_index(index_dir, synonyms=synonyms)
 
 
 @main.command()
@@ -102,7 +103,20 @@ def _open(index_dir: Path, sources_dir: Path) -> Index:
 @_json_option
 @_index_option
 @_sources_option
-def query(query: tuple[str, ...], limit: int, as_json: bool, index_dir: Path, sources_dir: Path) -> None:
+@click.option(
+    "--synonyms",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="SEARCHKIT_SYNONYMS",
+    help="Your own synonyms file, read besides the shipped table (environment: SEARCHKIT_SYNONYMS).",
+)
+def query(
+    query: tuple[str, ...],
+    limit: int,
+    as_json: bool,
+    index_dir: Path,
+    sources_dir: Path,
+    synonyms: Path | None,
+) -> None:
     """Find the answer passages that best match QUERY.
 
     \b
@@ -116,7 +130,7 @@ def query(query: tuple[str, ...], limit: int, as_json: bool, index_dir: Path, so
     """
     text = " ".join(query)
     highlight: HighlightFormat = "plain" if as_json or not _colour() else "ansi"
-    with _errors_as_click(), _open(index_dir, sources_dir) as index:
+    with _errors_as_click(), _open(index_dir, sources_dir, synonyms) as index:
         hits = index.search(text, limit=limit, highlight=highlight)
         suggestion = index.did_you_mean(text)
     if suggestion:

@@ -65,7 +65,12 @@ class Index:
     """An open searchkit index. Use :func:`open_index` or :func:`build_index` to get one."""
 
     def __init__(
-        self, path: Path, generation: Path, meta: dict[str, Any], ranking: Ranking | None = None
+        self,
+        path: Path,
+        generation: Path,
+        meta: dict[str, Any],
+        ranking: Ranking | None = None,
+        synonyms: Path | None = None,
     ) -> None:
         self.path = path
         self._ranking = ranking or Ranking()
@@ -79,7 +84,7 @@ class Index:
             ) from exc
         self._searcher: Searcher | None = None
         self._vocabulary: Vocabulary | None = None
-        self._parser = QueryParser(self._whoosh.schema, default_table(), self._ranking)
+        self._parser = QueryParser(self._whoosh.schema, default_table(synonyms), self._ranking)
         #: Files skipped by the build that made this index, as :class:`ParseError`s.
         self.skipped: list[ParseError] = []
 
@@ -164,8 +169,23 @@ def _notes(pairs: list[tuple[int, str]]) -> list[Footnote]:
     return [Footnote(number, text) for number, text in pairs]
 
 
-def open_index(index_dir: str | os.PathLike[str], *, ranking: Ranking | None = None) -> Index:
-    """Opens the index in ``index_dir``, scoring with ``ranking`` (the tuned defaults if None).
+def _synonyms_file(synonyms: str | os.PathLike[str] | None) -> Path | None:
+    if synonyms is None:
+        return None
+    path = Path(synonyms)
+    if not path.is_file():
+        raise SearchkitError(f"{path}: no such synonyms file")
+    return path
+
+
+def open_index(
+    index_dir: str | os.PathLike[str],
+    *,
+    ranking: Ranking | None = None,
+    synonyms: str | os.PathLike[str] | None = None,
+) -> Index:
+    """Opens the index in ``index_dir``, scoring with ``ranking`` (the tuned defaults if None)
+    and reading the user's ``synonyms`` file besides the shipped table.
 
     Raises :class:`IndexMissingError` when there is none, and
     :class:`IndexVersionError` when another version of searchkit built it.
@@ -188,4 +208,4 @@ def open_index(index_dir: str | os.PathLike[str], *, ranking: Ranking | None = N
             f"(schema {built_with[0]}, analyzer {built_with[1]}); this searchkit {__version__} "
             f"needs schema {SCHEMA_VERSION}, analyzer {ANALYZER_VERSION}: rebuild it with `searchkit index`"
         )
-    return Index(path, generation, meta, ranking)
+    return Index(path, generation, meta, ranking, _synonyms_file(synonyms))

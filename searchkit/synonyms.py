@@ -22,6 +22,7 @@ from whoosh.support.charset import accent_map
 
 from searchkit.analysis.stemming import stem
 from searchkit.analysis.tokenizer import WORD_PATTERN
+from searchkit.errors import SearchkitError
 
 _PROTECTED = re.compile(r'"[^"]*"?|[^\W\d]\w*:(?:"[^"]*"?|\[[^\]]*\]?|\S*)')
 _MAX_CAPITAL_ABBREVIATION = 5
@@ -134,5 +135,8 @@ def default_table(extra: Path | None = None) -> SynonymTable:
     """The shipped table, plus the groups of a user's ``extra`` file."""
     groups = read_table(resources.files("searchkit").joinpath("data/synonyms_nl.tsv").read_text("utf-8"))
     if extra is not None:
-        groups += read_table(extra.read_text("utf-8"))
+        try:
+            groups += read_table(extra.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise SearchkitError(f"{extra}: cannot read the synonyms file ({error})") from error
     return SynonymTable(groups)

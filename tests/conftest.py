@@ -13,6 +13,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
 SEED = SEEDS / "000_5ad47325840f862b.txt"
 SEED_ID = SEED.stem
+#: The keys of a hit in `searchkit query --json`: the public contract.
+HIT_KEYS = {"doc_id", "question_numbers", "paragraph", "score", "text", "question", "highlight"}
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED, SEED_ID
+from conftest import HIT_KEYS, SEED, SEED_ID
 
 import searchkit
 from searchkit import parse_document
@@ -54,15 +54,7 @@ def test_query_json_has_the_contract_keys(runner, seed_index_dir):
     assert result.exit_code == 0
     hits = json.loads(result.stdout)
     assert len(hits) == 1
-    assert set(hits[0]) == {
-        "doc_id",
-        "question_numbers",
-        "paragraph",
-        "score",
-        "text",
-        "question",
-        "highlight",
-    }
+    assert set(hits[0]) == HIT_KEYS
     assert hits[0]["doc_id"] == SEED_ID
     assert hits[0]["question_numbers"] == [1]
     assert "**licenties**" in hits[0]["highlight"]
@@ -522,3 +514,21 @@ def test_query_marks_mededelingen(runner, corpus_index_dir):
     heads = [block.splitlines()[0] for block in result.stdout.split("\n\n") if block]
     assert heads and all(" · mededeling · score " in head for head in heads)
     assert {head.split(" · ")[1] for head in heads} == {"vraag 1", "vraag 2"}
+
+
+def test_users_extend_the_synonyms(runner, seed_index_dir, tmp_path):
+    mine = tmp_path / "mijn-synoniemen.tsv"
+    mine.write_text("# my own\nRaffinaderij\tanalyseplatform\n", "utf-8")
+    plain = run(runner, "query", "analyseplatform", "--json", "--index", seed_index_dir)
+    assert json.loads(plain.stdout) == []
+    extended = run(
+        runner, "query", "analyseplatform", "--json", "--synonyms", mine, "--index", seed_index_dir
+    )
+    hits = json.loads(extended.stdout)
+    assert hits and all("Raffinaderij" in hit["text"] + hit["question"] for hit in hits)
+
+
+def test_missing_synonyms_file(runner, seed_index_dir, tmp_path):
+    result = run(runner, "query", "palantir", "--synonyms", tmp_path / "nee.tsv", "--index", seed_index_dir)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'nee.tsv'}: no such synonyms file\n"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import HIT_KEYS, SEED
 from conftest import SEED_ID as DOC_ID
 from conftest import SEEDS as SEED_DIR
 
@@ -793,15 +793,7 @@ def test_mededeling_passages(corpus: Index, corpus_documents: dict[str, Document
     assert sorted(hit.question_numbers for hit in mededeling) == [(1,), (2,)]
     assert all(hit.kind == "mededeling" and hit.text == notice and hit.paragraph == 1 for hit in mededeling)
     assert all(hit.kind == "antwoord" for hit in hits if hit.doc_id != MEDEDELING_ID)
-    assert set(mededeling[0].to_dict()) == {
-        "doc_id",
-        "question_numbers",
-        "paragraph",
-        "score",
-        "text",
-        "question",
-        "highlight",
-    }
+    assert set(mededeling[0].to_dict()) == HIT_KEYS
 
 
 @pytest.mark.parametrize("doc_id", ["ah-tk-20242025-578", "ah-tk-20242025-558", MEDEDELING_ID, DOC_ID])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from searchkit.errors import ParseError
@@ -45,12 +46,8 @@ def parse_document(path: str | os.PathLike[str]) -> Document:
     structure = parse_structure(flow)
     if not structure.questions:
         raise ParseError(path, "no questions found")
-    metadata = read_metadata(structure.header, flow.furniture, default_id=path.stem)
-    return Document(
-        **vars(metadata),
-        source=str(path),
-        questions=link_references(structure.questions),
-    )
+    document = read_metadata(structure.header, flow.furniture, default_id=path.stem)
+    return replace(document, source=str(path), questions=link_references(structure.questions))
 
 
 def _reader(path: Path) -> Callable[[Path], Flow]:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from searchkit.model import DocumentKind, Member, Official
+from searchkit.model import Document, DocumentKind, Member, Official
 
 MONTHS: dict[str, int] = {
     "januari": 1,
@@ -135,28 +135,6 @@ class AnswerLine:
     def ministry(self) -> str | None:
         """The ministry of the (first) member of government who answered."""
         return self.answered_by[0].ministry if self.answered_by else None
-
-
-@dataclass(frozen=True)
-class Metadata:
-    """The metadata of one document, as read from its header (field names as in Document)."""
-
-    doc_id: str
-    minister: str | None = None
-    ministry: str | None = None
-    received: dt.date | None = None
-    related: list[str] = field(default_factory=list)
-    kind: DocumentKind = "antwoord"
-    vergaderjaar: str | None = None
-    nummer: int | None = None
-    askers: list[Member] = field(default_factory=list)
-    addressees: list[str] = field(default_factory=list)
-    subject: str | None = None
-    submitted: dt.date | None = None
-    role: str | None = None
-    answered_by: list[Official] = field(default_factory=list)
-    co_signers: str | None = None
-    notice: str | None = None
 
 
 def parse_dutch_date(text: str) -> dt.date:
@@ -305,9 +283,10 @@ def find_doc_id(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def read_metadata(header: list[str], furniture: list[str], default_id: str) -> Metadata:
-    """All metadata of a document from its header paragraphs and the page furniture
-    taken out of its pages; ``default_id`` serves when neither names the document."""
+def read_metadata(header: list[str], furniture: list[str], default_id: str) -> Document:
+    """A document with all the metadata its header paragraphs and the page furniture
+    taken out of its pages give (no source, no questions yet); ``default_id``
+    serves when neither names the document."""
     text = "\n".join(header)
     question = find_question_line(text)
     answer = find_answer_line(text, question.end if question else 0)
@@ -317,8 +296,9 @@ def read_metadata(header: list[str], furniture: list[str], default_id: str) -> M
     parts = _DOC_ID.fullmatch(doc_id) if doc_id else None
     first = answer.answered_by[0] if answer and answer.answered_by else None
     kind = answer.kind if answer else "antwoord"
-    return Metadata(
+    return Document(
         doc_id=doc_id or default_id,
+        source="",
         minister=first.name if first else None,
         ministry=first.ministry if first else None,
         received=received,

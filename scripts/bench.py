@@ -367,6 +367,23 @@ def build_searchkit(folder: Path, index_dir: Path) -> Build:
         return Build(seconds, index.info().passages, _peak_rss_mb(), len(index.skipped))
 
 
+def update_one(folder: Path, index_dir: Path) -> float:
+    """Seconds ``searchkit.update_index`` takes to bring the index up to date (one file changed)."""
+    started = time.perf_counter()
+    with searchkit.update_index([folder], index_dir) as index:
+        seconds = time.perf_counter() - started
+        if index.changes.get("changed") != 1:
+            raise RuntimeError(f"expected one changed file, the update reports {index.changes}")
+    return seconds
+
+
+def change_one_document(folder: Path) -> None:
+    """Adds a paragraph to the last answer of one document of ``folder``."""
+    documents = sorted(folder.rglob("*.txt"))
+    changed = documents[len(documents) // 2]
+    changed.write_text(changed.read_text("utf-8") + "\nDe regering werkt dit verder uit.\n", "utf-8")
+
+
 def whoosh_schema() -> Schema:
     """The baseline's schema, as a plain whoosh user would write it."""
     analyzer = LanguageAnalyzer("nl")
@@ -584,12 +601,16 @@ def run(passages: int, seed: int, log: Callable[[str], None]) -> dict[str, Any]:
         if tantivy:
             latency["tantivy"] = measure_queries(tantivy_search(work / "tantivy"), (ValueError,))
         sizes = {engine: size_mb(work / engine) for engine in latency}
+        log("updating the index after one changed document")
+        change_one_document(corpus.folder)
+        update_s = in_fresh_process(update_one, corpus.folder, work / "searchkit")
+        log(f"  {update_s:.2f} s")
         log("timing cold processes on the seed index")
         seed_index = work / "seed-index"
         searchkit.build_index([SEEDS], seed_index).close()
         cli_ms = median_wall_ms([*searchkit_command(), "query", COLD_WORD, "--index", str(seed_index)])
         import_ms = median_wall_ms([sys.executable, "-c", "import whoosh.index"])
-    return figures(corpus, seed, ours, plain, tantivy_build, latency, sizes, cli_ms, import_ms)
+    return figures(corpus, seed, ours, plain, tantivy_build, latency, sizes, cli_ms, import_ms, update_s)
 
 
 def figures(
@@ -602,6 +623,7 @@ def figures(
     sizes: dict[str, float],
     cli_ms: float,
     import_ms: float,
+    update_s: float,
 ) -> dict[str, Any]:
     """The measurements as the flat JSON record (see the module docstring for units)."""
     result: dict[str, Any] = {
@@ -622,6 +644,7 @@ def figures(
         "query_baseline_p50_ms": round(latency["whoosh"].p50_ms, 2),
         "query_baseline_p95_ms": round(latency["whoosh"].p95_ms, 2),
         "cli_cold_ms": round(cli_ms, 1),
+        "update_one_s": round(update_s, 2),
         "python_import_whoosh_ms": round(import_ms, 1),
         "build_ratio": round(ours.seconds / plain.seconds, 2),
         "index_ratio": round(sizes["searchkit"] / sizes["whoosh"], 2),
@@ -655,6 +678,7 @@ def markdown(result: dict[str, Any]) -> str:
     rows = [
         ("build (s)", "build_s", "build_baseline_s", "build_ratio", "build_tantivy_s"),
         ("passages/s", "build_passages_per_s", None, None, None),
+        ("update after one changed document (s)", "update_one_s", None, None, None),
         ("index size (MB)", "index_mb", "index_baseline_mb", "index_ratio", "index_tantivy_mb"),
         ("peak RSS of the build (MB)", "peak_rss_mb", "peak_rss_baseline_mb", None, "peak_rss_tantivy_mb"),
         (

@@ -17,13 +17,14 @@ from searchkit.index import Index, IndexInfo, open_index  # noqa: E402
 from searchkit.model import Document, DocumentKind, Footnote, Hit, Member, Official, Question  # noqa: E402
 
 if TYPE_CHECKING:
-    from searchkit.build import ProgressCallback, build_index
+    from searchkit.build import ProgressCallback, build_index, update_index
     from searchkit.parsing import parse_document
 
 # Building and parsing load the readers (PDF among them) and the lexicon: a query
 # needs none of them, so they are imported on first use.
 _LAZY = {
     "build_index": "searchkit.build",
+    "update_index": "searchkit.build",
     "ProgressCallback": "searchkit.build",
     "parse_document": "searchkit.parsing",
 }
@@ -59,4 +60,5 @@ __all__ = [
     "build_index",
     "open_index",
     "parse_document",
+    "update_index",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -17,13 +17,13 @@ from whoosh import index as whoosh_index
 
 from searchkit import __version__
 from searchkit.analysis import ANALYZER_VERSION
-from searchkit.errors import ParseError, SearchkitError
-from searchkit.index import CURRENT_FILE, GENERATION_PREFIX, META_FILE, Index
+from searchkit.errors import IndexMissingError, ParseError, SearchkitError
+from searchkit.index import CURRENT_FILE, GENERATION_PREFIX, META_FILE, Index, open_index
 from searchkit.model import Document
 from searchkit.parsing import parse_document
 from searchkit.schema import SCHEMA_VERSION, build_schema, passages
 from searchkit.sources import Sources, find_sources
-from searchkit.suggest import folded_words, write_vocabulary
+from searchkit.suggest import Vocabulary, folded_words, write_vocabulary
 
 #: Called after each file while an index is built: the file, how many files are
 #: done (this one included) and how many there are in all.
@@ -84,7 +84,7 @@ def _write_generation(
     writer = whoosh_index.create_in(str(generation), build_schema()).writer(limitmb=256)
     skipped: list[ParseError] = list(sources.unreadable)
     seen: dict[str, Path] = {}
-    mededelingen: list[Document] = []
+    files: dict[str, dict[str, Any]] = {}
     passage_count = 0
     vocabulary: Counter[str] = Counter()
     try:
@@ -99,14 +99,8 @@ def _write_generation(
                 skipped.append(error)
             else:
                 seen[document.doc_id] = source
-                if document.kind == "mededeling":
-                    mededelingen.append(document)
-                for fields in passages(document):
-                    writer.add_document(**fields)
-                    passage_count += 1
-                    vocabulary.update(folded_words(fields["text"]))
-                for question in document.questions:
-                    vocabulary.update(folded_words(question.text))
+                files[str(source)] = _file_record(source, document)
+                passage_count += _add(writer, document, vocabulary)
             if progress is not None:
                 progress(source, done, len(sources.files))
         if not seen:
@@ -125,17 +119,54 @@ def _write_generation(
         "passages": passage_count,
         "sources": [str(p) for p in sources.files],
         "skipped": [str(e) for e in skipped],
-        "mededelingen": _listing(mededelingen),
+        "files": files,
+        "mededelingen": _listing(files),
     }
     write_vocabulary(generation, vocabulary)
-    (generation / META_FILE).write_text(json.dumps(meta, indent=2), "utf-8")
+    _write_meta(generation, meta)
     return meta, skipped
 
 
-def _listing(mededelingen: list[Document]) -> list[dict[str, str | None]]:
+def _add(writer: Any, document: Document, vocabulary: Counter[str]) -> int:
+    """Adds a document's passages to the index and its words to the vocabulary; how many passages."""
+    count = 0
+    for fields in passages(document):
+        writer.add_document(**fields)
+        vocabulary.update(folded_words(fields["text"]))
+        count += 1
+    for question in document.questions:
+        vocabulary.update(folded_words(question.text))
+    return count
+
+
+def _file_record(source: Path, document: Document) -> dict[str, Any]:
+    """What the index remembers of a source file: its document, and a hash to see changes."""
+    return {
+        "doc_id": document.doc_id,
+        "sha1": _sha1(source),
+        "kind": document.kind,
+        "received": document.received.isoformat() if document.received else None,
+    }
+
+
+def _sha1(source: Path) -> str:
+    return hashlib.sha1(source.read_bytes()).hexdigest()
+
+
+def _listing(files: dict[str, dict[str, Any]]) -> list[dict[str, str | None]]:
     """Ids and received dates of the mededelingen, oldest first (undated last)."""
-    ordered = sorted(mededelingen, key=lambda d: (d.received is None, d.received or dt.date.min, d.doc_id))
-    return [{"doc_id": d.doc_id, "received": d.received.isoformat() if d.received else None} for d in ordered]
+    records = sorted(
+        (r for r in files.values() if r["kind"] == "mededeling"),
+        key=lambda r: (r["received"] is None, r["received"] or "", r["doc_id"]),
+    )
+    return [{"doc_id": r["doc_id"], "received": r["received"]} for r in records]
+
+
+def _write_meta(generation: Path, meta: dict[str, Any]) -> None:
+    """Writes the generation's metadata atomically: readers see the old file or the new one."""
+    temporary = generation / f"{META_FILE}.tmp-{os.getpid()}"
+    temporary.write_text(json.dumps(meta, indent=2), "utf-8")
+    os.replace(temporary, generation / META_FILE)
 
 
 def _switch_to(path: Path, generation: Path) -> None:
@@ -146,3 +177,100 @@ def _switch_to(path: Path, generation: Path) -> None:
     for old in path.glob(f"{GENERATION_PREFIX}*"):
         if old != generation and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
+
+
+def update_index(
+    paths: Iterable[str | os.PathLike[str]],
+    index_dir: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    progress: ProgressCallback | None = None,
+) -> Index:
+    """Brings the index in ``index_dir`` up to date with ``paths`` without a full rebuild.
+
+    Files are recognised by path and content hash: new and changed files are
+    (re)indexed, documents whose files are gone are removed, unchanged files are
+    not read. The returned index's ``changes`` counts what happened; bad files
+    are skipped as in :func:`build_index`. Without an index yet, builds one.
+    """
+    path = Path(index_dir)
+    try:
+        current = open_index(path)
+    except IndexMissingError:
+        return build_index(paths, path, strict=strict, progress=progress)
+    generation, meta = current.generation, dict(current.meta)
+    current.close()
+    if "files" not in meta:  # built before files were recorded: nothing to compare with
+        return build_index(paths, path, strict=strict, progress=progress)
+    sources = find_sources(paths)
+    if strict and sources.unreadable:
+        raise sources.unreadable[0]
+    files: dict[str, dict[str, Any]] = dict(meta.get("files", {}))
+    vocabulary = Counter(Vocabulary.load(generation).counts)
+    skipped: list[ParseError] = list(sources.unreadable)
+    changes = Counter({"added": 0, "changed": 0, "removed": 0, "unchanged": 0})
+    ix = whoosh_index.open_dir(str(generation))
+    writer = ix.writer(limitmb=256)
+    try:
+        with ix.searcher() as searcher:
+            listed = {str(source) for source in sources.files}
+            for name in [name for name in files if name not in listed]:
+                _remove(writer, searcher, files.pop(name)["doc_id"], vocabulary)
+                changes["removed"] += 1
+            for done, source in enumerate(sources.files, start=1):
+                record = files.get(str(source))
+                if record is not None and record["sha1"] == _sha1(source):
+                    changes["unchanged"] += 1
+                else:
+                    try:
+                        document = _parse(source)
+                        _check_unique(document, source, files)
+                    except ParseError as error:
+                        if strict:
+                            raise
+                        skipped.append(error)
+                    else:
+                        if record is not None:
+                            _remove(writer, searcher, record["doc_id"], vocabulary)
+                        _add(writer, document, vocabulary)
+                        files[str(source)] = _file_record(source, document)
+                        changes["changed" if record is not None else "added"] += 1
+                if progress is not None:
+                    progress(source, done, len(sources.files))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    meta.update(
+        updated=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        documents=len(files),
+        passages=ix.doc_count(),
+        sources=sorted(files),
+        skipped=[str(e) for e in skipped],
+        files=files,
+        mededelingen=_listing(files),
+    )
+    write_vocabulary(generation, +vocabulary)
+    _write_meta(generation, meta)
+    index = Index(path, generation, meta)
+    index.skipped = skipped
+    index.changes = dict(changes)
+    return index
+
+
+def _remove(writer: Any, searcher: Any, doc_id: str, vocabulary: Counter[str]) -> None:
+    """Deletes a document's passages and takes their words out of the vocabulary."""
+    questions = set()
+    for stored in searcher.documents(doc_id=doc_id):
+        vocabulary.subtract(folded_words(stored["text"]))
+        if stored["question_numbers"] not in questions:
+            questions.add(stored["question_numbers"])
+            vocabulary.subtract(folded_words(stored["question"]))
+    writer.delete_by_term("doc_id", doc_id)
+
+
+def _check_unique(document: Document, source: Path, files: dict[str, dict[str, Any]]) -> None:
+    """Raises when another indexed file holds the same document."""
+    for name, record in files.items():
+        if record["doc_id"] == document.doc_id and name != str(source):
+            raise ParseError(source, f"document {document.doc_id} is also in {name}")

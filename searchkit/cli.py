@@ -176,11 +176,22 @@ def _shorten(text: str, width: int) -> str:
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress bar and no summary; skipped files are still listed."
 )
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Only add new and changed files and remove documents whose files are gone.",
+)
 @_index_option
 @_sources_option
-def index(paths: tuple[Path, ...], strict: bool, quiet: bool, index_dir: Path, sources_dir: Path) -> None:
+def index(
+    paths: tuple[Path, ...], strict: bool, quiet: bool, update: bool, index_dir: Path, sources_dir: Path
+) -> None:
     """Rebuild the index from PATHS: files and folders (searched recursively) of
     .pdf, .txt and .md documents; default: the sources folder.
+
+    With --update, files are compared with what the index holds (by path and
+    content hash): only new and changed ones are read, and documents whose
+    files are no longer among PATHS are removed.
 
     Each file that cannot be read is reported as "skipped FILE: reason" and the
     others are indexed; the exit code is then 1. With --strict the first such
@@ -188,16 +199,25 @@ def index(paths: tuple[Path, ...], strict: bool, quiet: bool, index_dir: Path, s
     complete. A progress bar shows on a terminal.
     """
     started = time.perf_counter()
+    make = searchkit.update_index if update else searchkit.build_index
     with _errors_as_click(), _ProgressBar(enabled=not quiet and sys.stderr.isatty()) as bar:
-        built = searchkit.build_index(paths or [sources_dir], index_dir, strict=strict, progress=bar)
+        built = make(paths or [sources_dir], index_dir, strict=strict, progress=bar)
     info = built.info()
     built.close()
     _report_skipped(built)
     if not quiet:
         skipped = f"; skipped {_count(len(built.skipped), 'file')}" if built.skipped else ""
+        changes = built.changes
+        done = (
+            f"Updated {index_dir}: {changes['added']} added, {changes['changed']} changed, "
+            f"{changes['removed']} removed, {changes['unchanged']} unchanged; now "
+            if changes
+            else "Indexed "
+        )
+        into = "" if changes else f" into {index_dir}"
         click.echo(
-            f"Indexed {_count(info.documents, 'document')} ({_count(info.passages, 'passage')}) "
-            f"into {index_dir} in {time.perf_counter() - started:.2f} s{skipped}."
+            f"{done}{_count(info.documents, 'document')} ({_count(info.passages, 'passage')})"
+            f"{into} in {time.perf_counter() - started:.2f} s{skipped}."
         )
     if built.skipped:
         raise click.exceptions.Exit(1)

@@ -87,6 +87,8 @@ class Index:
         self._parser = QueryParser(self._whoosh.schema, default_table(synonyms), self._ranking)
         #: Files skipped by the build that made this index, as :class:`ParseError`s.
         self.skipped: list[ParseError] = []
+        #: What the update that gave this index did: files added, changed, removed, unchanged.
+        self.changes: dict[str, int] = {}
 
     def __enter__(self) -> Index:
         return self
@@ -99,6 +101,16 @@ class Index:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+
+    @property
+    def generation(self) -> Path:
+        """The folder of the index generation in use."""
+        return self._generation
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What the build recorded: versions, counts, sources and their hashes."""
+        return self._meta
 
     @property
     def _open_searcher(self) -> Searcher:

@@ -29,6 +29,7 @@ REQUIRED = (
     "query_baseline_p95_ms",
     "cli_cold_ms",
     "python_import_whoosh_ms",
+    "update_one_s",
     "build_ratio",
     "query_p50_ratio",
     "cli_cold_ratio",

@@ -6,6 +6,7 @@ __version__ = "0.1.0"
 
 from searchkit.errors import (  # noqa: E402
     IndexCorruptError,
+    IndexLockedError,
     IndexMissingError,
     IndexVersionError,
     ParseError,
@@ -47,6 +48,7 @@ __all__ = [
     "Index",
     "IndexCorruptError",
     "IndexInfo",
+    "IndexLockedError",
     "IndexMissingError",
     "IndexVersionError",
     "Member",

@@ -17,8 +17,9 @@ from whoosh import index as whoosh_index
 
 from searchkit import __version__
 from searchkit.analysis import ANALYZER_VERSION
-from searchkit.errors import IndexMissingError, ParseError, SearchkitError
+from searchkit.errors import ParseError, SearchkitError
 from searchkit.index import CURRENT_FILE, GENERATION_PREFIX, META_FILE, Index, open_index
+from searchkit.lock import write_lock
 from searchkit.model import Document
 from searchkit.parsing import parse_document
 from searchkit.schema import SCHEMA_VERSION, build_schema, passages
@@ -50,18 +51,19 @@ def build_index(
     path = Path(index_dir)
     try:
         path.mkdir(parents=True, exist_ok=True)
-        generation = Path(tempfile.mkdtemp(prefix=GENERATION_PREFIX, dir=path))
     except OSError as error:
         raise SearchkitError(f"cannot write the index in {path}: {error.strerror or error}") from error
-    try:
-        meta, skipped = _write_generation(generation, sources, strict, progress)
-        _switch_to(path, generation)
-    except OSError as error:
-        shutil.rmtree(generation, ignore_errors=True)
-        raise SearchkitError(f"cannot write the index in {path}: {error.strerror or error}") from error
-    except BaseException:
-        shutil.rmtree(generation, ignore_errors=True)
-        raise
+    with write_lock(path):
+        try:
+            generation = Path(tempfile.mkdtemp(prefix=GENERATION_PREFIX, dir=path))
+            meta, skipped = _write_generation(generation, sources, strict, progress)
+            _switch_to(path, generation)
+        except OSError as error:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise SearchkitError(f"cannot write the index in {path}: {error.strerror or error}") from error
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
     index = Index(path, generation, meta)
     index.skipped = skipped
     return index
@@ -170,12 +172,18 @@ def _write_meta(generation: Path, meta: dict[str, Any]) -> None:
 
 
 def _switch_to(path: Path, generation: Path) -> None:
-    """Points ``CURRENT`` at ``generation`` atomically, then removes older generations."""
+    """Points ``CURRENT`` at ``generation`` atomically, then removes older generations.
+
+    The generation in use until now stays, for readers that opened it; older
+    ones, and the leftovers of builds that were killed, go.
+    """
+    current = path / CURRENT_FILE
+    previous = current.read_text("utf-8").strip() if current.exists() else None
     pointer = path / f"{CURRENT_FILE}.tmp-{os.getpid()}"
     pointer.write_text(generation.name, "utf-8")
-    os.replace(pointer, path / CURRENT_FILE)
+    os.replace(pointer, current)
     for old in path.glob(f"{GENERATION_PREFIX}*"):
-        if old != generation and old.is_dir():
+        if old.name not in (generation.name, previous) and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
 
 
@@ -194,14 +202,20 @@ def update_index(
     are skipped as in :func:`build_index`. Without an index yet, builds one.
     """
     path = Path(index_dir)
-    try:
-        current = open_index(path)
-    except IndexMissingError:
+    if not (path / CURRENT_FILE).exists():
         return build_index(paths, path, strict=strict, progress=progress)
+    with write_lock(path):
+        return _update(open_index(path), paths, strict, progress)
+
+
+def _update(
+    current: Index, paths: Iterable[str | os.PathLike[str]], strict: bool, progress: ProgressCallback | None
+) -> Index:
+    path = current.path
     generation, meta = current.generation, dict(current.meta)
     current.close()
     if "files" not in meta:  # built before files were recorded: nothing to compare with
-        return build_index(paths, path, strict=strict, progress=progress)
+        raise SearchkitError(f"the index in {path} records no files to compare with: rebuild it once")
     sources = find_sources(paths)
     if strict and sources.unreadable:
         raise sources.unreadable[0]

@@ -32,3 +32,7 @@ class IndexVersionError(SearchkitError):
 
 class IndexCorruptError(SearchkitError):
     """The index exists but cannot be read."""
+
+
+class IndexLockedError(SearchkitError):
+    """Another process is writing the index."""

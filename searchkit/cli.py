@@ -20,6 +20,7 @@ from searchkit import (
     HighlightFormat,
     Hit,
     Index,
+    IndexCorruptError,
     IndexMissingError,
     IndexVersionError,
     QueryError,
@@ -84,10 +85,11 @@ def _open(index_dir: Path, sources_dir: Path, synonyms: Path | None = None) -> I
     )
     try:
         return searchkit.open_index(index_dir, synonyms=synonyms)
-    except (IndexMissingError, IndexVersionError) as error:
+    except (IndexMissingError, IndexVersionError, IndexCorruptError) as error:
         if not is_default:
             raise
-        reason = "no index yet" if isinstance(error, IndexMissingError) else "the index is outdated"
+        reasons = {IndexMissingError: "no index yet", IndexVersionError: "the index is outdated"}
+        reason = reasons.get(type(error), "the index is damaged")
         click.echo(f"{reason}: building {index_dir} from {sources_dir} …", err=True)
         built = searchkit.build_index([sources_dir], index_dir)
         _report_skipped(built)
@@ -331,13 +333,24 @@ def _see_also(document: Document, number: int) -> str:
 
 @main.command()
 @_json_option
+@click.option("--check", is_flag=True, help="Read the whole index and report damage (exit code 1).")
 @_index_option
 @_sources_option
-def info(as_json: bool, index_dir: Path, sources_dir: Path) -> None:
+def info(as_json: bool, check: bool, index_dir: Path, sources_dir: Path) -> None:
     """Show what the index holds: documents, passages, size and versions, and
-    the mededelingen (questions not answered yet) with the date each was received."""
+    the mededelingen (questions not answered yet) with the date each was received.
+
+    With --check, read every part of the index first: damage is reported with
+    a hint to rebuild (`searchkit index`), and the exit code is 1.
+    """
     with _errors_as_click(), _open(index_dir, sources_dir) as index:
         details = index.info()
+        problems = index.check() if check else []
+    if problems:
+        hint = "; rebuild it with `searchkit index`"
+        raise click.ClickException(
+            "; ".join(problems) + ("" if problems[0].endswith("`searchkit index`") else hint)
+        )
     if as_json:
         click.echo(json.dumps(details.to_dict(), ensure_ascii=False, indent=2))
         return

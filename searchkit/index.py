@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -76,12 +78,8 @@ class Index:
         self._ranking = ranking or Ranking()
         self._generation = generation
         self._meta = meta
-        try:
+        with self._reading():
             self._whoosh = whoosh_index.open_dir(str(generation))
-        except Exception as exc:  # whoosh raises many kinds on damaged files
-            raise IndexCorruptError(
-                f"the index in {path} cannot be read ({exc}); rebuild it with `searchkit index`"
-            ) from exc
         self._searcher: Searcher | None = None
         self._vocabulary: Vocabulary | None = None
         self._parser = QueryParser(self._whoosh.schema, default_table(synonyms), self._ranking)
@@ -112,27 +110,61 @@ class Index:
         """What the build recorded: versions, counts, sources and their hashes."""
         return self._meta
 
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Turns whatever a damaged index file makes whoosh raise into :class:`IndexCorruptError`."""
+        try:
+            yield
+        except SearchkitError:
+            raise
+        except Exception as exc:  # whoosh raises many kinds (struct, zlib, EOF, OS errors) on damage
+            raise IndexCorruptError(
+                f"the index in {self.path} is damaged ({exc.__class__.__name__}: {exc}); "
+                "rebuild it with `searchkit index`"
+            ) from exc
+
     @property
     def _open_searcher(self) -> Searcher:
         """The searcher, opened once and reused by every query."""
         if self._searcher is None:
-            self._searcher = self._whoosh.searcher(weighting=self._ranking.weighting())
+            with self._reading():
+                self._searcher = self._whoosh.searcher(weighting=self._ranking.weighting())
         return self._searcher
 
     def search(self, query: str, limit: int = 10, *, highlight: HighlightFormat = "plain") -> list[Hit]:
         """The answer paragraphs that best match ``query``, best first.
 
-        Raises :class:`QueryError` for a query that cannot be searched.
+        Raises :class:`QueryError` for a query that cannot be searched, and
+        :class:`IndexCorruptError` when the index files are damaged.
         """
-        searcher = self._open_searcher
-        parsed = with_fallbacks(self._parser.parse(query), searcher.reader())
-        return run_search(searcher, parsed, limit, highlight)
+        parsed = self._parser.parse(query)
+        with self._reading():
+            searcher = self._open_searcher
+            return run_search(searcher, with_fallbacks(parsed, searcher.reader()), limit, highlight)
 
     def did_you_mean(self, query: str) -> str | None:
         """``query`` with its unknown words replaced by close words of the index, if any."""
-        if self._vocabulary is None:
-            self._vocabulary = Vocabulary.load(self._generation)
-        return suggest_query(self._open_searcher, self._vocabulary, query)
+        with self._reading():
+            if self._vocabulary is None:
+                self._vocabulary = Vocabulary.load(self._generation)
+            return suggest_query(self._open_searcher, self._vocabulary, query)
+
+    def check(self) -> list[str]:
+        """Reads the whole index and lists what is wrong with it (nothing: an empty list)."""
+        try:
+            with self._whoosh.searcher() as searcher:
+                reader = searcher.reader()
+                stored = sum(1 for _ in reader.all_stored_fields())
+                for field in reader.indexed_field_names():
+                    for _ in reader.lexicon(field):
+                        pass
+            Vocabulary.load(self._generation)
+        except Exception as exc:  # whatever damage makes whoosh raise is what --check reports
+            return [f"the index in {self.path} cannot be read ({exc.__class__.__name__}: {exc})"]
+        recorded = self._meta.get("passages")
+        if stored != recorded:
+            return [f"the index in {self.path} holds {stored} passages, its record says {recorded}"]
+        return []
 
     def document(self, doc_id: str) -> Document:
         """The indexed document: its metadata, questions, answers and cross-references."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.query.qcore import QueryError as WhooshQueryError
 from whoosh.searching import Searcher
 
 from searchkit import __version__
@@ -25,6 +26,7 @@ from searchkit.errors import (
     IndexMissingError,
     IndexVersionError,
     ParseError,
+    QueryError,
     SearchkitError,
 )
 from searchkit.expansion import with_fallbacks
@@ -117,6 +119,8 @@ class Index:
             yield
         except SearchkitError:
             raise
+        except WhooshQueryError as exc:  # a query whoosh cannot run is the query's fault, not damage
+            raise QueryError(f"cannot search this query: {exc}") from exc
         except Exception as exc:  # whoosh raises many kinds (struct, zlib, EOF, OS errors) on damage
             raise IndexCorruptError(
                 f"the index in {self.path} is damaged ({exc.__class__.__name__}: {exc}); "

@@ -120,6 +120,7 @@ class QueryParser:
         self, schema: Schema, synonyms: SynonymTable | None = None, ranking: Ranking | None = None
     ) -> None:
         self._synonyms = synonyms
+        self._schema = schema
         ranking = ranking or Ranking()
         group = type("_WordsGroup", (_WordsGroup,), {"coordination": ranking.coordination})
         aliases: dict[str, list[str]] = defaultdict(list)
@@ -168,7 +169,16 @@ class QueryParser:
                 f"nothing to search for in {query!r}: stop words (de, het, een, …), "
                 "operators and punctuation alone are not searched"
             )
-        return parsed
+        return self._without_impossible_phrases(parsed)
+
+    def _without_impossible_phrases(self, query: Query) -> Query:
+        """``query`` with phrases on fields that keep no word positions (``vraag:"5 6"``)
+        turned into all of their words."""
+        if isinstance(query, wq.Phrase):
+            if self._schema[query.fieldname].supports("positions"):
+                return query
+            return wq.And([wq.Term(query.fieldname, word) for word in query.words], boost=query.boost)
+        return query if query.is_leaf() else query.apply(self._without_impossible_phrases)
 
     def _normalize_fields(self, text: str) -> str:
         """``text`` with field names in lowercase and dates and years in the index's form;

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import searchkit
+
+# Property tests: a short profile in CI, thousands of examples in a dedicated run
+# (HYPOTHESIS_PROFILE=thorough python -m pytest -k properties).
+settings.register_profile("ci", max_examples=150, deadline=None)
+settings.register_profile("thorough", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"

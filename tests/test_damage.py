@@ -60,7 +60,9 @@ def test_damaged_default_index_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.delenv("SEARCHKIT_SOURCES", raising=False)
     runner = CliRunner()
     assert runner.invoke(main, ["index"]).exit_code == 0
-    (tmp_path / "index" / (tmp_path / "index" / "CURRENT").read_text().strip() / "searchkit.json").write_text("{")
+    (tmp_path / "index" / (tmp_path / "index" / "CURRENT").read_text().strip() / "searchkit.json").write_text(
+        "{"
+    )
     result = runner.invoke(main, ["query", "aanbesteding"])
     assert result.exit_code == 0
     assert result.stderr == "the index is damaged: building index from seeds …\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from searchkit.errors import ParseError
@@ -782,7 +782,6 @@ _LINES = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.lists(_LINES, max_size=25), st.sampled_from(["doc.txt", "doc.md"]))
 def test_any_text_gives_a_document_or_a_parse_error(
     tmp_path_factory: pytest.TempPathFactory, lines: list[str], name: str

@@ -820,3 +820,12 @@ def test_pdf_text_page_number_after_a_footer_without_one(tmp_path: Path) -> None
     flow = read_flow(clean_text(PDF_HEAD + body))
     assert flow.furniture[-2:] == ["Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel", "1"]
     assert _pdf(tmp_path, body).questions[0].answer == ["Het antwoord loopt door op de volgende pagina."]
+
+
+def test_huge_file_is_not_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as out:
+        out.truncate(60_000_000)  # sparse: 60 MB without writing them
+    with pytest.raises(ParseError) as raised:
+        parse_document(huge)
+    assert str(raised.value) == f"{huge}: file too large (60 MB; answer documents are at most a few MB): not read"

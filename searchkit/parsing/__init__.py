@@ -36,13 +36,17 @@ _READERS: dict[str, Callable[[Path], Flow]] = {
     ".pdf": _read_pdf,
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
+#: Answer documents are at most a few MB; a bigger file is not one, and is not read.
+MAX_FILE_BYTES = 50_000_000
 _ENCODINGS = ("utf-8-sig", "cp1252")
 
 
 def parse_document(path: str | os.PathLike[str]) -> Document:
     """The document in the file at ``path``; raises ParseError when it cannot be read."""
     path = Path(path)
-    flow = _reader(path)(path)
+    reader = _reader(path)
+    _check_size(path)
+    flow = reader(path)
     structure = parse_structure(flow)
     if not structure.questions:
         raise ParseError(path, "no questions found")
@@ -57,6 +61,17 @@ def _reader(path: Path) -> Callable[[Path], Flow]:
         reason = f"unsupported file type '{suffix}'" if suffix else "unsupported file type (no suffix)"
         raise ParseError(path, reason)
     return _READERS[suffix]
+
+
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ParseError(path, f"cannot read file: {error.strerror or error}") from error
+    if size > MAX_FILE_BYTES:
+        raise ParseError(
+            path, f"file too large ({size / 1e6:.0f} MB; answer documents are at most a few MB): not read"
+        )
 
 
 def _read_text(path: Path) -> str:

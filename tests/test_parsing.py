@@ -828,4 +828,7 @@ def test_huge_file_is_not_read(tmp_path: Path) -> None:
         out.truncate(60_000_000)  # sparse: 60 MB without writing them
     with pytest.raises(ParseError) as raised:
         parse_document(huge)
-    assert str(raised.value) == f"{huge}: file too large (60 MB; answer documents are at most a few MB): not read"
+    assert (
+        str(raised.value)
+        == f"{huge}: file too large (60 MB; answer documents are at most a few MB): not read"
+    )

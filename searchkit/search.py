@@ -14,6 +14,7 @@ from whoosh.qparser import syntax
 from whoosh.query import NullQuery, Query
 from whoosh.searching import Searcher
 
+from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
 from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
@@ -31,6 +32,8 @@ _PHRASE = re.compile(r'"[^"]*"?')
 # number; the value is a "phrase", a [range] or a word up to a space or parenthesis.
 _FIELD = re.compile(r'(?<![\w.:/])(?P<name>[^\W\d]\w*):(?!//)(?P<value>"[^"]*"?|\[[^\]]*\]?|[^\s()]*)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+#: Longer queries are refused: every word costs time, and a query of a whole text finds everything.
+MAX_QUERY_WORDS = 64
 _OPERATOR_WORDS = "|".join(sorted(OPERATORS))
 #: The word between the ends of a range, as whoosh reads it; users may also type
 #: "to" or the Dutch "tot".
@@ -156,6 +159,11 @@ class QueryParser:
         text = " ".join(_CONTROL.sub(" ", query).split())
         if not text:
             raise QueryError("empty query: type one or more words to search for")
+        words = sum(1 for _ in WORD_PATTERN.finditer(text))
+        if words > MAX_QUERY_WORDS:
+            raise QueryError(
+                f"the query has {words} words; at most {MAX_QUERY_WORDS} are searched: shorten it"
+            )
         text = _DANGLING.sub("", text)
         if self._synonyms is not None:
             text = self._synonyms.expand(text)

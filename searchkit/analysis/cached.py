@@ -14,8 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import Token
-from whoosh.analysis.acore import Composable
-from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.analysis.analyzers import Analyzer, CompositeAnalyzer
 
 from searchkit.analysis.tokenizer import WORD_PATTERN
 
@@ -24,7 +23,7 @@ WordTerms = tuple[tuple[str, int, int, bool], ...]
 _CACHE_SIZE = 500_000
 
 
-class WordCachedAnalyzer(Composable):
+class WordCachedAnalyzer(Analyzer):
     """Gives what ``chain`` gives for a text, running it once per distinct word and mode."""
 
     def __init__(self, chain: CompositeAnalyzer) -> None:

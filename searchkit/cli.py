@@ -44,7 +44,7 @@ _sources_option = click.option(
     default="seeds",
     envvar="SEARCHKIT_SOURCES",
     show_default=True,
-    help="Documents to build the default index from when it is missing or outdated "
+    help="Documents to build the default index from when it is missing, outdated or damaged "
     "(environment: SEARCHKIT_SOURCES).",
 )
 _json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")

@@ -1,10 +1,11 @@
-"""What a query also searches for when its words are not in the index.
+"""What a query also searches for when its words are rare or missing in the index.
 
-A word no passage holds is often misspelled (``aanbestding``), a shortened
-form (``mensensmokkel`` for *mensensmokkelaars*) or a compound the documents
-write otherwise (``voedsellogo`` for *voedselkeuzelogo*). Such a word is kept,
-and searched as well, with a lower weight, as the closest word of the index,
-as the words it begins, and as the parts of a compound. Words the index knows
+A word no passage holds is often misspelled (``aanbestding``); a word few
+passages hold is often a shortened form (``mensensmokkel`` for
+*mensensmokkelaars*) or a compound the documents write otherwise
+(``voedsellogo`` for *voedselkeuzelogo*). Such a word is kept, and searched as
+well, with a lower weight: a missing word as the closest word of the index, a
+rare one as the words it begins and as the parts of its compound. Common words
 are searched as typed: a query for a compound prefers the compound.
 """
 
@@ -37,7 +38,7 @@ Alternative = Callable[[str, float], Query]
 
 
 def with_fallbacks(query: Query, reader: IndexReader) -> Query:
-    """``query`` with each word that no text field knows ORed with its alternatives."""
+    """``query`` with each rare or missing word ORed with its alternatives."""
     known = _vocabulary(reader)
     words = {
         leaf.text for leaf in query.leaves() if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS
@@ -62,12 +63,14 @@ def _vocabulary(reader: IndexReader) -> Callable[[str], int]:
 
 def _alternatives(word: str, reader: IndexReader, known: Callable[[str], int]) -> list[Alternative]:
     found: list[Alternative] = []
-    if not known(word) and (correction := closest_term(word, reader, known)):
+    passages = known(word)
+    if passages > RARE:
+        return found
+    if not passages and (correction := closest_term(word, reader, known)):
         found.append(_terms([correction], CORRECTION_BOOST))
-    completions = _completions(word, reader) if known(word) <= RARE else []
-    if completions:
+    if completions := _completions(word, reader):
         found.append(_terms(completions, PREFIX_BOOST))
-    if known(word) <= RARE and (parts := _compound_parts(word, known)):
+    if parts := _compound_parts(word, known):
         found.append(
             lambda field, boost: wq.And([wq.Term(field, p) for p in parts], boost=boost * PARTS_BOOST)
         )

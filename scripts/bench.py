@@ -355,8 +355,11 @@ def in_fresh_process(function: Callable[..., T], *args: Any) -> T:
 
 
 def _peak_rss_mb() -> float:
-    """The peak resident set size of this process (Linux reports ru_maxrss in KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The peak resident set size of this process plus that of the largest process it started
+    (a build may index in a second process); Linux reports ru_maxrss in KiB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
 
 
 def build_searchkit(folder: Path, index_dir: Path) -> Build:

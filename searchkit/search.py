@@ -30,7 +30,8 @@ OPERATORS = frozenset(_AND + _OR + _NOT)
 _PHRASE = re.compile(r'"[^"]*"?')
 # "name:value" where name is a word, but not "https://" and not inside another word or
 # number; the value is a "phrase", a [range] or a word up to a space or parenthesis.
-_FIELD = re.compile(r'(?<![\w.:/])(?P<name>[^\W\d]\w*):(?!//)(?P<value>"[^"]*"?|\[[^\]]*\]?|[^\s()]*)')
+#: A field clause as users type it (also what "did you mean" leaves alone).
+FIELD_CLAUSE = re.compile(r'(?<![\w.:/])(?P<name>[^\W\d]\w*):(?!//)(?P<value>"[^"]*"?|\[[^\]]*\]?|[^\s()]*)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 #: Longer queries are refused: every word costs time, and a query of a whole text finds everything.
 MAX_QUERY_WORDS = 64
@@ -208,7 +209,7 @@ class QueryParser:
             rewrite = _VALUE_REWRITES.get(FIELD_ALIASES[name])
             return f"{name}:{rewrite(value, name) if rewrite else value}"
 
-        return _FIELD.sub(normalize, text)
+        return FIELD_CLAUSE.sub(normalize, text)
 
 
 def _date_value(value: str, name: str) -> str:

@@ -7,7 +7,6 @@ time a query holds a word the index does not know.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,11 +17,9 @@ from whoosh.support.levenshtein import damerau_levenshtein
 from searchkit.analysis import name_analyzer
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.schema import TEXT_FIELDS
+from searchkit.search import FIELD_CLAUSE, OPERATORS
 
 VOCABULARY_FILE = "vocabulary.tsv"
-#: Field clauses ("minister:…") and operators are not corrected.
-_FIELD = re.compile(r'(?<![\w.:/])[^\W\d]\w*:(?!//)(?:"[^"]*"?|\[[^\]]*\]?|[^\s()]*)')
-_OPERATORS = frozenset({"AND", "OR", "NOT", "EN", "OF", "NIET"})
 
 
 def folded_words(text: str) -> list[str]:
@@ -70,12 +67,12 @@ def suggest_query(searcher: Searcher, vocabulary: Vocabulary, query: str) -> str
     """
     schema = searcher.schema
     reader = searcher.reader()
-    masked = _FIELD.sub(lambda m: " " * len(m.group(0)), query)
+    masked = FIELD_CLAUSE.sub(lambda m: " " * len(m.group(0)), query)
     pieces: list[str] = []
     last = 0
     for match in WORD_PATTERN.finditer(masked):
         word = match.group(0)
-        if word in _OPERATORS:
+        if word in OPERATORS:
             continue
         terms = list(schema["text"].process_text(word, mode="query"))
         if not terms or any(reader.doc_frequency(f, t) for f in TEXT_FIELDS for t in terms):

@@ -21,6 +21,7 @@ from whoosh.support.levenshtein import damerau_levenshtein
 
 from searchkit.analysis.stemming import stem
 from searchkit.schema import TEXT_FIELDS
+from searchkit.spelling import suggestions
 
 #: Weights of the alternatives, relative to the word as typed.
 CORRECTION_BOOST = 0.7
@@ -91,7 +92,7 @@ def closest_term(word: str, reader: IndexReader, known: Callable[[str], int]) ->
     if len(word) < 4 or not word.isalpha():
         return None
     maxdist = 1 if len(word) < 6 else 2
-    candidates = reader.corrector("text").suggest(word, limit=50, maxdist=maxdist)
+    candidates = suggestions(reader, "text", word, limit=50, maxdist=maxdist)
     if not candidates:
         return None
     return min(candidates, key=lambda term: (damerau_levenshtein(word, term), -known(term)))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index as whoosh_index
 from whoosh.query.qcore import QueryError as WhooshQueryError
@@ -38,9 +38,15 @@ from searchkit.search import QueryParser, run_search
 from searchkit.suggest import Vocabulary, suggest_query
 from searchkit.synonyms import default_table
 
+if TYPE_CHECKING:
+    from searchkit.vectorized import VectorSearcher
+
 CURRENT_FILE = "CURRENT"
 META_FILE = "searchkit.json"
 GENERATION_PREFIX = "gen-"
+#: From this many passages queries are scored with numpy (:mod:`searchkit.vectorized`);
+#: below it whoosh's matchers score every match in less time than importing numpy takes.
+VECTOR_MIN_PASSAGES = 5_000
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class Index:
         with self._reading():
             self._whoosh = whoosh_index.open_dir(str(generation))
         self._searcher: Searcher | None = None
+        self._vectors: VectorSearcher | None = None
         self._vocabulary: Vocabulary | None = None
         self._parser = QueryParser(self._whoosh.schema, default_table(synonyms), self._ranking)
         #: Files skipped by the build that made this index, as :class:`ParseError`s.
@@ -101,6 +108,7 @@ class Index:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+            self._vectors = None
 
     @property
     def generation(self) -> Path:
@@ -133,6 +141,7 @@ class Index:
         if self._searcher is None:
             with self._reading():
                 self._searcher = self._whoosh.searcher(weighting=self._ranking.weighting())
+                self._vectors = _vector_searcher(self._searcher)
         return self._searcher
 
     def search(self, query: str, limit: int = 10, *, highlight: HighlightFormat = "plain") -> list[Hit]:
@@ -144,7 +153,8 @@ class Index:
         parsed = self._parser.parse(query)
         with self._reading():
             searcher = self._open_searcher
-            return run_search(searcher, with_fallbacks(parsed, searcher.reader()), limit, highlight)
+            expanded = with_fallbacks(parsed, searcher.reader())
+            return run_search(searcher, expanded, limit, highlight, self._vectors)
 
     def did_you_mean(self, query: str) -> str | None:
         """``query`` with its unknown words replaced by close words of the index, if any."""
@@ -211,6 +221,18 @@ class Index:
             sources=self._meta["sources"],
             mededelingen=self._meta["mededelingen"],
         )
+
+
+def _vector_searcher(searcher: Searcher) -> VectorSearcher | None:
+    """numpy's evaluation for an index large enough to gain by it, else None (whoosh's matchers)."""
+    if searcher.doc_count_all() < VECTOR_MIN_PASSAGES:
+        return None
+    from searchkit.vectorized import Unsupported, VectorSearcher
+
+    try:
+        return VectorSearcher(searcher)
+    except Unsupported:
+        return None
 
 
 def _notes(pairs: list[tuple[int, str]]) -> list[Footnote]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from whoosh import qparser
 from whoosh import query as wq
@@ -21,6 +22,9 @@ from searchkit.model import Hit
 from searchkit.ranking import Ranking
 from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, TEXT_FIELDS
 from searchkit.synonyms import SynonymTable
+
+if TYPE_CHECKING:
+    from searchkit.vectorized import VectorSearcher
 
 #: Operators in English and Dutch; only the uppercase forms are operators.
 _AND, _OR, _NOT = ("AND", "EN"), ("OR", "OF"), ("NOT", "NIET")
@@ -250,11 +254,22 @@ _VALUE_REWRITES: dict[str, Callable[[str, str], str]] = {
 }
 
 
-def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightFormat) -> list[Hit]:
-    """Runs ``query`` and returns the best ``limit`` hits, highlighted in ``fmt``."""
+def run_search(
+    searcher: Searcher,
+    query: Query,
+    limit: int,
+    fmt: HighlightFormat,
+    vectors: VectorSearcher | None = None,
+) -> list[Hit]:
+    """Runs ``query`` and returns the best ``limit`` hits, highlighted in ``fmt``; scored by
+    ``vectors`` if given, else by whoosh's matchers."""
     if limit < 1:
         raise QueryError(f"the number of results must be at least 1, not {limit}")
-    results = searcher.search(query, limit=limit, terms=True)
+    if vectors is not None:
+        results: Sequence[Any] = vectors.search(query, limit)
+    else:
+        # Every match scored: whoosh's top-N pruning can drop boosted clauses that would rank.
+        results = searcher.search(query, limit=None, terms=True)[:limit]
     highlight = PassageHighlighter(fmt)
     hits = []
     for result in results:

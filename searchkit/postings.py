@@ -1,0 +1,150 @@
+"""Posting lists and field lengths of a whoosh index segment as numpy arrays.
+
+whoosh3 writes a term's postings in blocks of up to 128: a pickled tuple of
+delta-encoded document numbers, weights and values (word positions, which
+scoring does not need). This module reads a whole list at once into arrays,
+without whoosh's per-posting matcher calls, and keeps what it read: a
+segment never changes while a reader has it open, so each list is decoded at
+most once while it stays in the cache.
+
+It reads whoosh3's on-disk format directly; :class:`UnreadableSegment` is
+raised for a segment it does not recognise, and callers fall back to whoosh.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import zlib
+from collections import OrderedDict
+from io import BytesIO
+from typing import Any, NamedTuple
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3TermsReader, _lenfield
+from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length
+
+_BLOCK_LENGTH = struct.Struct("!i")
+_HEADER = 4  # the magic bytes before a term's first block
+#: Field lengths as whoosh stores them, one byte per document (lossy above 4), decoded.
+_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+#: The decoded postings kept per segment, in bytes of arrays.
+CACHE_BYTES = 64 * 2**20
+
+
+class UnreadableSegment(Exception):
+    """The segment is not in the whoosh3 format this module reads."""
+
+
+class Postings(NamedTuple):
+    """A term's postings in one segment: document numbers (ascending, deleted
+    documents left out) and the term's weight (frequency) in each."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+
+
+_EMPTY = Postings(np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32))
+
+
+class SegmentPostings:
+    """Reads the postings and field lengths of one segment, caching what it read."""
+
+    def __init__(self, reader: SegmentReader, cache_bytes: int = CACHE_BYTES) -> None:
+        terms = getattr(reader, "_terms", None)
+        if not isinstance(terms, W3TermsReader):
+            raise UnreadableSegment(f"not a whoosh3 segment: {reader!r}")
+        self._reader = reader
+        self._terms = terms
+        self._doc_count = reader.doc_count_all()
+        deleted = sorted(reader.deleted_docs_set)
+        self._deleted = np.array(deleted, dtype=np.int32) if deleted else None
+        self._cache: OrderedDict[tuple[str, bytes], Postings] = OrderedDict()
+        self._cache_bytes = cache_bytes
+        self._cached = 0
+        self._lengths: dict[str, np.ndarray] = {}
+
+    @property
+    def doc_count(self) -> int:
+        """Documents in the segment, deleted ones included (document numbers are below it)."""
+        return self._doc_count
+
+    def postings(self, fieldname: str, btext: bytes) -> Postings:
+        """The postings of a term (none if the segment does not hold it)."""
+        key = (fieldname, btext)
+        found = self._cache.get(key)
+        if found is not None:
+            self._cache.move_to_end(key)
+            return found
+        if key not in self._terms:
+            return _EMPTY
+        found = self._read(fieldname, btext)
+        size = found.ids.nbytes + found.weights.nbytes
+        if size <= self._cache_bytes:
+            self._cache[key] = found
+            self._cached += size
+            while self._cached > self._cache_bytes:
+                _, dropped = self._cache.popitem(last=False)
+                self._cached -= dropped.ids.nbytes + dropped.weights.nbytes
+        return found
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """Each document's length of ``fieldname`` in words, as whoosh scores with it."""
+        found = self._lengths.get(fieldname)
+        if found is None:
+            found = self._lengths[fieldname] = _LENGTHS[self._length_bytes(fieldname)]
+        return found
+
+    def _length_bytes(self, fieldname: str) -> np.ndarray:
+        perdoc: Any = self._reader._perdoc
+        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        lengths = np.zeros(self._doc_count, dtype=np.uint8)
+        if column is not None:
+            count = min(column._count, self._doc_count)
+            stored = column._dbfile.get(column._basepos, count)
+            lengths[:count] = np.frombuffer(stored, dtype=np.uint8)
+        return lengths
+
+    def _read(self, fieldname: str, btext: bytes) -> Postings:
+        info = self._terms.term_info(fieldname, btext)
+        if info.is_inlined():
+            ids, weights, _ = info.inlined_postings()
+            postings = Postings(np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32))
+        else:
+            offset, length = info.extent()
+            if isinstance(length, tuple):  # whoosh3 reads the length as a 1-tuple
+                (length,) = length
+            postings = _decode_blocks(self._terms._postfile.get(offset, length))
+        if self._deleted is not None:
+            keep = ~np.isin(postings.ids, self._deleted, assume_unique=True)
+            postings = Postings(postings.ids[keep], postings.weights[keep])
+        return postings
+
+
+def _decode_blocks(data: bytes) -> Postings:
+    """The postings of a term's blocks (``data``: the term's extent of the postings file)."""
+    ids: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    position = _HEADER
+    while True:
+        (size,) = _BLOCK_LENGTH.unpack_from(data, position)
+        position += _BLOCK_LENGTH.size
+        end = position + abs(size)
+        # The block's info: (count, last id, max weight, compression, min and max length bytes).
+        info = BytesIO(data[position:end])
+        count, _, _, compression, _, _ = pickle.load(info)
+        block = data[position + info.tell() : end]
+        deltas, block_weights, _ = pickle.loads(zlib.decompress(block) if compression else block)
+        # Ids are delta-encoded within a block, the first from 0.
+        ids.append(np.cumsum(np.array(deltas, dtype=np.int64)))
+        if block_weights is None:
+            weights.append(np.ones(count, dtype=np.float32))
+        elif isinstance(block_weights, float):
+            weights.append(np.full(count, block_weights, dtype=np.float32))
+        else:
+            weights.append(np.array(block_weights, dtype=np.float32))
+        position = end
+        if size < 0:  # the last block
+            break
+    return Postings(np.concatenate(ids).astype(np.int32), np.concatenate(weights))

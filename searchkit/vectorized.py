@@ -1,0 +1,283 @@
+"""Query evaluation on arrays: whoosh's ranking, a posting list at a time.
+
+whoosh scores a query by stepping a tree of matchers through the matching
+passages one at a time in Python; a natural-language question, an OR of many
+words over three fields, visits tens of thousands of passages that way. This
+module evaluates the same query tree with numpy, one index segment at a time:
+each term's postings (:mod:`searchkit.postings`) are scored with whoosh's
+BM25F (the same idf, average field length, quantised field lengths and
+boosts); OR sums, AND intersects and sums, AND NOT removes. The hits, their
+order, their scores (to rounding in the last bits) and their matched terms are
+whoosh's (``tests/test_vectorized.py`` compares them). Nodes of other kinds
+(phrases, which need word positions) are run by whoosh's own matchers and
+joined in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.query.qcore import _NullQuery
+from whoosh.query.ranges import NumericRange
+from whoosh.query.wrappers import ConstantScoreQuery
+from whoosh.scoring import BM25F
+from whoosh.searching import SearchContext, Searcher
+
+from searchkit.postings import SegmentPostings, UnreadableSegment
+
+#: A term as whoosh names it: (field, the term's bytes).
+Term = tuple[str, bytes]
+
+
+class Unsupported(Exception):
+    """Raised for a searcher this module cannot evaluate queries on (whoosh does)."""
+
+
+@dataclass(frozen=True)
+class ScoredHit:
+    """A hit: its document number, score, stored fields and the terms it matched."""
+
+    docnum: int
+    score: float
+    fields: dict[str, Any]
+    terms: frozenset[Term]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.fields[name]
+
+    def matched_terms(self) -> Iterator[Term]:
+        """The (field, term bytes) pairs of the query this hit matched, as whoosh reports them."""
+        return iter(self.terms)
+
+
+class _Matches(NamedTuple):
+    ids: np.ndarray  # segment document numbers, ascending (int64)
+    scores: np.ndarray  # float64, one per id
+
+
+_NO_MATCHES = _Matches(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64))
+
+
+@dataclass
+class _Evaluated:
+    """A query node's matches in one segment, kept to find each hit's matched terms."""
+
+    matches: _Matches
+    #: The children whose matched terms count for the node's matches.
+    children: list[_Evaluated] = field(default_factory=list)
+    #: For a term: the term.
+    term: Term | None = None
+    #: For a node whoosh ran: the terms each matching document matched.
+    doc_terms: dict[int, list[Term]] | None = None
+
+
+class VectorSearcher:
+    """Runs queries on an open whoosh searcher with numpy, giving whoosh's top hits.
+
+    Raises :class:`Unsupported` for a searcher it cannot read (another weighting
+    than BM25F, segments in another format).
+    """
+
+    def __init__(self, searcher: Searcher) -> None:
+        if type(searcher.weighting) is not BM25F:
+            raise Unsupported(f"scoring by {searcher.weighting!r}")
+        self._searcher = searcher
+        try:
+            self._segments = [
+                (leaf, offset, SegmentPostings(leaf.reader())) for leaf, offset in searcher.leaf_searchers()
+            ]
+        except UnreadableSegment as exc:
+            raise Unsupported(str(exc)) from exc
+
+    def search(self, query: wq.Query, limit: int) -> list[ScoredHit]:
+        """The best ``limit`` hits of ``query``, best first (ties: lower document number first)."""
+        evaluated = []
+        ids, scores = [], []
+        for leaf, offset, postings in self._segments:
+            segment = _Segment(self._searcher, leaf, postings)
+            result = segment.evaluate(query)
+            evaluated.append((result, offset))
+            ids.append(result.matches.ids + offset)
+            scores.append(result.matches.scores)
+        all_ids, all_scores = np.concatenate(ids), np.concatenate(scores)
+        best = _top(all_scores, all_ids, limit)
+        hits = all_ids[best]
+        terms: dict[int, set[Term]] = {int(docnum): set() for docnum in hits}
+        for (result, offset), (_, _, postings) in zip(evaluated, self._segments, strict=True):
+            local = np.sort(hits[(hits >= offset) & (hits < offset + postings.doc_count)]) - offset
+            _matched_terms(result, local, offset, terms)
+        return [
+            ScoredHit(
+                int(docnum),
+                float(score),
+                self._searcher.reader().stored_fields(int(docnum)),
+                frozenset(terms[int(docnum)]),
+            )
+            for docnum, score in zip(hits, all_scores[best], strict=True)
+        ]
+
+
+def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the ``limit`` highest scores, best first; equal scores by ascending id."""
+    if len(scores) > limit:
+        threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        candidates = np.flatnonzero(scores >= threshold)
+    else:
+        candidates = np.arange(len(scores))
+    order = np.lexsort((ids[candidates], -scores[candidates]))
+    return candidates[order[:limit]]
+
+
+class _Segment:
+    """Evaluates a query in one segment, as whoosh's matchers would score it there."""
+
+    def __init__(self, top: Searcher, leaf: Searcher, postings: SegmentPostings) -> None:
+        self._top = top
+        self._leaf = leaf
+        self._postings = postings
+        self._weighting: BM25F = top.weighting
+        # What whoosh's TermsCollector asks of the matchers: a valid current match.
+        self._context = SearchContext(needs_current=True, weighting=top.weighting)
+
+    def evaluate(self, node: wq.Query) -> _Evaluated:
+        # Exact types: subclasses (Ordered is an And) match otherwise.
+        kind = type(node)
+        if isinstance(node, wq.Term) and kind is wq.Term:
+            return self._term(node)
+        if isinstance(node, wq.Or | wq.And) and kind in (wq.Or, wq.And):
+            return self._compound(node)
+        if isinstance(node, wq.AndNot) and kind is wq.AndNot:
+            required = self.evaluate(node.a)
+            excluded = self.evaluate(node.b).matches.ids
+            keep = ~_contains(excluded, required.matches.ids)
+            matches = _Matches(required.matches.ids[keep], required.matches.scores[keep])
+            return _Evaluated(matches, [required])
+        if isinstance(node, NumericRange):  # whoosh runs the terms the range covers
+            return self.evaluate(node._compile_query(self._leaf.reader()))
+        if isinstance(node, wq.MultiTerm) and kind.matcher is wq.MultiTerm.matcher:
+            # whoosh ORs the segment's terms in the range (or matching the pattern), each boosted.
+            fieldname, boost = node.field(), getattr(node, "boost", 1.0)
+            words = [word for word in node._btexts(self._leaf.reader()) if word]
+            if fieldname is None or not words:
+                return _Evaluated(_NO_MATCHES)
+            return self.evaluate(wq.Or([wq.Term(fieldname, word, boost=boost) for word in words]))
+        if isinstance(node, ConstantScoreQuery) and kind is ConstantScoreQuery:
+            return self.evaluate(node.child)  # a current match required: whoosh scores the child
+        if isinstance(node, _NullQuery):
+            return _Evaluated(_NO_MATCHES)
+        return self._by_whoosh(node)
+
+    def _term(self, node: wq.Term) -> _Evaluated:
+        schema = self._top.schema
+        if node.fieldname not in schema or node.minquality:
+            return self._by_whoosh(node)
+        fieldobj = schema[node.fieldname]
+        try:
+            btext = fieldobj.to_bytes(node.text)
+        except ValueError:
+            return _Evaluated(_NO_MATCHES)
+        postings = self._postings.postings(node.fieldname, btext)
+        weights = postings.weights.astype(np.float64)
+        if fieldobj.scorable:
+            scores = self._bm25(node.fieldname, btext, postings.ids, weights)
+        else:  # whoosh scores a term of an unscored field by its weight
+            scores = weights
+        if node.boost != 1.0:
+            scores = scores * node.boost
+        return _Evaluated(_Matches(postings.ids.astype(np.int64), scores), term=(node.fieldname, btext))
+
+    def _bm25(self, fieldname: str, btext: bytes, ids: np.ndarray, tf: np.ndarray) -> np.ndarray:
+        """whoosh's BM25F score of each posting, operation for operation (``whoosh.scoring.bm25``)."""
+        weighting = self._weighting
+        b = weighting._field_B.get(fieldname, weighting.B)
+        k1 = weighting.K1
+        idf = self._top.idf(fieldname, btext)
+        average = self._top.avg_field_length(fieldname) or 1
+        length = self._postings.lengths(fieldname)[ids]
+        return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length / average)))
+
+    def _compound(self, node: wq.CompoundQuery) -> _Evaluated:
+        subqueries = node.subqueries
+        if not subqueries:
+            return _Evaluated(_NO_MATCHES)
+        if len(subqueries) == 1:  # whoosh leaves out the compound, and its boost
+            return self.evaluate(subqueries[0])
+        if isinstance(node, wq.Or) and (node.scale or len(subqueries) >= wq.Or.TOO_MANY_CLAUSES):
+            return self._by_whoosh(node)
+        children = [self.evaluate(sub) for sub in subqueries]
+        parts = [child.matches for child in children]
+        matches = _union(parts, self._postings.doc_count) if isinstance(node, wq.Or) else _intersection(parts)
+        if node.boost != 1.0:
+            matches = _Matches(matches.ids, matches.scores * node.boost)
+        return _Evaluated(matches, children)
+
+    def _by_whoosh(self, node: wq.Query) -> _Evaluated:
+        """``node`` run by whoosh's matcher, noting each document's matched terms as whoosh does."""
+        matcher = node.matcher(self._leaf, self._context)
+        term_matchers = list(matcher.term_matchers())
+        ids: list[int] = []
+        scores: list[float] = []
+        doc_terms: dict[int, list[Term]] = {}
+        while matcher.is_active():
+            docnum = matcher.id()
+            ids.append(docnum)
+            scores.append(matcher.score())
+            doc_terms[docnum] = [
+                term for m in term_matchers if m.is_active() and m.id() == docnum and (term := m.term())
+            ]
+            matcher.next()
+        matches = _Matches(np.array(ids, dtype=np.int64), np.array(scores, dtype=np.float64))
+        return _Evaluated(matches, doc_terms=doc_terms)
+
+
+def _contains(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """For each of ``ids``, whether ``sorted_ids`` holds it."""
+    if not len(sorted_ids):
+        return np.zeros(len(ids), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_ids, ids), len(sorted_ids) - 1)
+    return sorted_ids[at] == ids
+
+
+def _union(parts: list[_Matches], doc_count: int) -> _Matches:
+    """The documents of any part, each scored by the sum of its scores in the parts."""
+    total = sum(len(part.ids) for part in parts)
+    if total * 8 >= doc_count:  # many: add up in arrays over the whole segment
+        sums = np.zeros(doc_count, dtype=np.float64)
+        seen = np.zeros(doc_count, dtype=bool)
+        for part in parts:
+            sums[part.ids] += part.scores
+            seen[part.ids] = True
+        ids = np.flatnonzero(seen)
+        return _Matches(ids, sums[ids])
+    ids = np.concatenate([part.ids for part in parts])
+    scores = np.concatenate([part.scores for part in parts])
+    unique, inverse = np.unique(ids, return_inverse=True)
+    return _Matches(unique, np.bincount(inverse, weights=scores, minlength=len(unique)))
+
+
+def _intersection(parts: list[_Matches]) -> _Matches:
+    """The documents of every part, each scored by the sum of its scores in the parts."""
+    ids, scores = parts[0]
+    for other in parts[1:]:
+        ids, mine, theirs = np.intersect1d(ids, other.ids, assume_unique=True, return_indices=True)
+        scores = scores[mine] + other.scores[theirs]
+    return _Matches(ids, scores)
+
+
+def _matched_terms(node: _Evaluated, docs: np.ndarray, offset: int, out: dict[int, set[Term]]) -> None:
+    """Adds to ``out`` the terms ``node`` matched in each of ``docs`` (segment numbers, ascending)."""
+    docs = docs[_contains(node.matches.ids, docs)]
+    if not len(docs):
+        return
+    if node.term is not None:
+        for docnum in docs:
+            out[int(docnum) + offset].add(node.term)
+    elif node.doc_terms is not None:
+        for docnum in docs:
+            out[int(docnum) + offset].update(node.doc_terms.get(int(docnum), ()))
+    for child in node.children:
+        _matched_terms(child, docs, offset, out)

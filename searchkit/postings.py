@@ -17,6 +17,7 @@ import pickle
 import struct
 import zlib
 from collections import OrderedDict
+from collections.abc import Iterator
 from io import BytesIO
 from typing import Any, NamedTuple
 
@@ -106,26 +107,53 @@ class SegmentPostings:
             lengths[:count] = np.frombuffer(stored, dtype=np.uint8)
         return lengths
 
+    def positions(self, fieldname: str, btext: bytes, docs: np.ndarray) -> list[list[int]]:
+        """The word positions of a term in each of ``docs`` (ascending document numbers
+        that hold the term), read from the blocks that hold those documents only."""
+        if not len(docs):
+            return []
+        values: dict[int, bytes] = {}
+        info = self._terms.term_info(fieldname, btext)
+        if info.is_inlined():
+            ids, _, stored = info.inlined_postings()
+            values = dict(zip(ids, stored, strict=True))
+        else:
+            wanted = 0
+            for _, last, block in _blocks(self._extent(info)):
+                if docs[wanted] > last:
+                    continue
+                deltas, _, stored = pickle.loads(block)
+                values.update(zip(_block_ids(deltas).tolist(), stored, strict=True))
+                wanted = int(np.searchsorted(docs, last, side="right"))
+                if wanted == len(docs):
+                    break
+        fmt: Any = self._reader.schema[fieldname].format
+        decode = fmt.decode_positions
+        return [decode(values[docnum]) for docnum in docs.tolist()]
+
+    def _extent(self, info: Any) -> bytes:
+        """The bytes of a term's blocks in the postings file."""
+        offset, length = info.extent()
+        if isinstance(length, tuple):  # whoosh3 reads the length as a 1-tuple
+            (length,) = length
+        return self._terms._postfile.get(offset, length)
+
     def _read(self, fieldname: str, btext: bytes) -> Postings:
         info = self._terms.term_info(fieldname, btext)
         if info.is_inlined():
             ids, weights, _ = info.inlined_postings()
             postings = Postings(np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32))
         else:
-            offset, length = info.extent()
-            if isinstance(length, tuple):  # whoosh3 reads the length as a 1-tuple
-                (length,) = length
-            postings = _decode_blocks(self._terms._postfile.get(offset, length))
+            postings = _decode_blocks(self._extent(info))
         if self._deleted is not None:
             keep = ~np.isin(postings.ids, self._deleted, assume_unique=True)
             postings = Postings(postings.ids[keep], postings.weights[keep])
         return postings
 
 
-def _decode_blocks(data: bytes) -> Postings:
-    """The postings of a term's blocks (``data``: the term's extent of the postings file)."""
-    ids: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
+def _blocks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """Each block of a term (``data``: the term's extent of the postings file): its number
+    of postings, its last document number and its pickled (ids, weights, values)."""
     position = _HEADER
     while True:
         (size,) = _BLOCK_LENGTH.unpack_from(data, position)
@@ -133,18 +161,30 @@ def _decode_blocks(data: bytes) -> Postings:
         end = position + abs(size)
         # The block's info: (count, last id, max weight, compression, min and max length bytes).
         info = BytesIO(data[position:end])
-        count, _, _, compression, _, _ = pickle.load(info)
+        count, last, _, compression, _, _ = pickle.load(info)
         block = data[position + info.tell() : end]
-        deltas, block_weights, _ = pickle.loads(zlib.decompress(block) if compression else block)
-        # Ids are delta-encoded within a block, the first from 0.
-        ids.append(np.cumsum(np.array(deltas, dtype=np.int64)))
+        yield count, last, zlib.decompress(block) if compression else block
+        position = end
+        if size < 0:  # the last block
+            return
+
+
+def _block_ids(deltas: tuple[int, ...]) -> np.ndarray:
+    """A block's document numbers: delta-encoded within the block, the first from 0."""
+    return np.cumsum(np.array(deltas, dtype=np.int64))
+
+
+def _decode_blocks(data: bytes) -> Postings:
+    """The postings of a term's blocks (``data``: the term's extent of the postings file)."""
+    ids: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    for count, _, block in _blocks(data):
+        deltas, block_weights, _ = pickle.loads(block)
+        ids.append(_block_ids(deltas))
         if block_weights is None:
             weights.append(np.ones(count, dtype=np.float32))
         elif isinstance(block_weights, float):
             weights.append(np.full(count, block_weights, dtype=np.float32))
         else:
             weights.append(np.array(block_weights, dtype=np.float32))
-        position = end
-        if size < 0:  # the last block
-            break
     return Postings(np.concatenate(ids).astype(np.int32), np.concatenate(weights))

@@ -15,9 +15,11 @@ joined in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from itertools import chain
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import numpy as np
 from whoosh import query as wq
@@ -31,6 +33,9 @@ from searchkit.postings import SegmentPostings, UnreadableSegment
 
 #: A term as whoosh names it: (field, the term's bytes).
 Term = tuple[str, bytes]
+#: The phrases whose matches each segment keeps (a phrase's positions are read once).
+PHRASES_KEPT = 256
+V = TypeVar("V")
 
 
 class Unsupported(Exception):
@@ -86,9 +91,11 @@ class VectorSearcher:
         if type(searcher.weighting) is not BM25F:
             raise Unsupported(f"scoring by {searcher.weighting!r}")
         self._searcher = searcher
+        self._segments: list[tuple[Searcher, int, SegmentPostings, _Recent[_Matches]]]
         try:
             self._segments = [
-                (leaf, offset, SegmentPostings(leaf.reader())) for leaf, offset in searcher.leaf_searchers()
+                (leaf, offset, SegmentPostings(leaf.reader()), _Recent(PHRASES_KEPT))
+                for leaf, offset in searcher.leaf_searchers()
             ]
         except UnreadableSegment as exc:
             raise Unsupported(str(exc)) from exc
@@ -97,8 +104,8 @@ class VectorSearcher:
         """The best ``limit`` hits of ``query``, best first (ties: lower document number first)."""
         evaluated = []
         ids, scores = [], []
-        for leaf, offset, postings in self._segments:
-            segment = _Segment(self._searcher, leaf, postings)
+        for leaf, offset, postings, phrases in self._segments:
+            segment = _Segment(self._searcher, leaf, postings, phrases)
             result = segment.evaluate(query)
             evaluated.append((result, offset))
             ids.append(result.matches.ids + offset)
@@ -107,7 +114,7 @@ class VectorSearcher:
         best = _top(all_scores, all_ids, limit)
         hits = all_ids[best]
         terms: dict[int, set[Term]] = {int(docnum): set() for docnum in hits}
-        for (result, offset), (_, _, postings) in zip(evaluated, self._segments, strict=True):
+        for (result, offset), (_, _, postings, _) in zip(evaluated, self._segments, strict=True):
             local = np.sort(hits[(hits >= offset) & (hits < offset + postings.doc_count)]) - offset
             _matched_terms(result, local, offset, terms)
         return [
@@ -119,6 +126,25 @@ class VectorSearcher:
             )
             for docnum, score in zip(hits, all_scores[best], strict=True)
         ]
+
+
+class _Recent(Generic[V]):
+    """The ``size`` most recently used values, by key."""
+
+    def __init__(self, size: int) -> None:
+        self._values: OrderedDict[Hashable, V] = OrderedDict()
+        self._size = size
+
+    def get(self, key: Hashable) -> V | None:
+        value = self._values.get(key)
+        if value is not None:
+            self._values.move_to_end(key)
+        return value
+
+    def put(self, key: Hashable, value: V) -> None:
+        self._values[key] = value
+        if len(self._values) > self._size:
+            self._values.popitem(last=False)
 
 
 def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> np.ndarray:
@@ -135,10 +161,13 @@ def _top(scores: np.ndarray, ids: np.ndarray, limit: int) -> np.ndarray:
 class _Segment:
     """Evaluates a query in one segment, as whoosh's matchers would score it there."""
 
-    def __init__(self, top: Searcher, leaf: Searcher, postings: SegmentPostings) -> None:
+    def __init__(
+        self, top: Searcher, leaf: Searcher, postings: SegmentPostings, phrases: _Recent[_Matches]
+    ) -> None:
         self._top = top
         self._leaf = leaf
         self._postings = postings
+        self._phrases = phrases
         self._weighting: BM25F = top.weighting
         # What whoosh's TermsCollector asks of the matchers: a valid current match.
         self._context = SearchContext(needs_current=True, weighting=top.weighting)
@@ -156,6 +185,8 @@ class _Segment:
             keep = ~_contains(excluded, required.matches.ids)
             matches = _Matches(required.matches.ids[keep], required.matches.scores[keep])
             return _Evaluated(matches, [required])
+        if isinstance(node, wq.Phrase) and kind is wq.Phrase and node.slop == 1:
+            return self._phrase(node)
         if isinstance(node, NumericRange):  # whoosh runs the terms the range covers
             return self.evaluate(node._compile_query(self._leaf.reader()))
         if isinstance(node, wq.MultiTerm) and kind.matcher is wq.MultiTerm.matcher:
@@ -199,6 +230,46 @@ class _Segment:
         average = self._top.avg_field_length(fieldname) or 1
         length = self._postings.lengths(fieldname)[ids]
         return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length / average)))
+
+    def _phrase(self, node: wq.Phrase) -> _Evaluated:
+        """Passages with the words next to each other in this order, scored as the AND of
+        the words (as whoosh's ``SpanNear2`` does); the matches are kept for the searcher."""
+        fieldobj = self._top.schema[node.fieldname] if node.fieldname in self._top.schema else None
+        if fieldobj is None or not fieldobj.format or not fieldobj.format.supports("positions"):
+            return self._by_whoosh(node)
+        try:
+            words = tuple(fieldobj.to_bytes(word) for word in node.words)
+        except ValueError:
+            return _Evaluated(_NO_MATCHES)
+        terms = [self._term(wq.Term(node.fieldname, word)) for word in words]
+        key = (node.fieldname, words)
+        matches = self._phrases.get(key)
+        if matches is None:
+            matches = _intersection([term.matches for term in terms])
+            if len(words) > 1 and len(matches.ids):
+                together = self._adjacent(node.fieldname, words, matches.ids)
+                matches = _Matches(matches.ids[together], matches.scores[together])
+            self._phrases.put(key, matches)
+        if node.boost != 1.0:
+            matches = _Matches(matches.ids, matches.scores * node.boost)
+        return _Evaluated(matches, terms)
+
+    def _adjacent(self, fieldname: str, words: tuple[bytes, ...], docs: np.ndarray) -> np.ndarray:
+        """Which of ``docs`` (each holding every word) hold the words one after another."""
+        starts: np.ndarray | None = None
+        for i, word in enumerate(words):
+            positions = self._postings.positions(fieldname, word, docs)
+            counts = [len(p) for p in positions]
+            found = np.fromiter(chain.from_iterable(positions), dtype=np.int64, count=sum(counts))
+            # Where the phrase would start, per document: (document index, position - i).
+            here = np.unique(
+                np.repeat(np.arange(len(docs), dtype=np.int64), counts) << 32 | found - i + len(words)
+            )
+            starts = here if starts is None else np.intersect1d(starts, here, assume_unique=True)
+        together = np.zeros(len(docs), dtype=bool)
+        if starts is not None:
+            together[starts >> 32] = True
+        return together
 
     def _compound(self, node: wq.CompoundQuery) -> _Evaluated:
         subqueries = node.subqueries

@@ -18,7 +18,7 @@ from whoosh import query as wq
 
 import searchkit
 import searchkit.index
-from searchkit import Index, QueryError, build_index, update_index
+from searchkit import Index, QueryError, build_index, update_index, vectorized
 from searchkit.expansion import with_fallbacks
 from searchkit.postings import SegmentPostings
 from searchkit.vectorized import VectorSearcher
@@ -176,3 +176,17 @@ def test_no_matches(corpus: Index) -> None:
     assert VectorSearcher(searcher).search(wq.Term("text", "zzzonbekend"), 10) == []
     assert VectorSearcher(searcher).search(wq.NullQuery, 10) == []
     assert VectorSearcher(searcher).search(wq.Or([]), 10) == []
+
+
+def test_the_query_shapes_of_the_parser_need_no_whoosh_matchers(
+    corpus: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: object, node: wq.Query) -> None:
+        raise AssertionError(f"run by whoosh: {node!r}")
+
+    monkeypatch.setattr(vectorized._Segment, "_by_whoosh", refuse)
+    searcher = VectorSearcher(corpus._open_searcher)
+    for text in QUERIES:
+        if "NIET" in text.split() or (query := _parsed(corpus, text)) is None:
+            continue  # a NOT alone matches every other passage: whoosh's matcher runs it
+        searcher.search(query, 10)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import islice
+from weakref import WeakKeyDictionary
 
 from whoosh import query as wq
 from whoosh.query import Query
@@ -36,6 +37,10 @@ MIN_PART = 4
 _LINKS = ("", "s", "en", "e")
 
 Alternative = Callable[[str, float], Query]
+#: Each open reader's words and their alternatives: an open index does not change, so
+#: a word's alternatives (a correction takes tens of milliseconds) are looked up once.
+_FOUND: WeakKeyDictionary[IndexReader, dict[str, list[Alternative]]] = WeakKeyDictionary()
+REMEMBERED_WORDS = 10_000
 
 
 def with_fallbacks(query: Query, reader: IndexReader) -> Query:
@@ -44,8 +49,12 @@ def with_fallbacks(query: Query, reader: IndexReader) -> Query:
     words = {
         leaf.text for leaf in query.leaves() if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS
     }
-    alternatives = {word: _alternatives(word, reader, known) for word in words}
-    alternatives = {word: found for word, found in alternatives.items() if found}
+    remembered = _FOUND.setdefault(reader, {})
+    if len(remembered) > REMEMBERED_WORDS:
+        remembered.clear()
+    for word in words - remembered.keys():
+        remembered[word] = _alternatives(word, reader, known)
+    alternatives = {word: remembered[word] for word in words if remembered[word]}
     if not alternatives:
         return query
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from searchkit import Index, build_index, update_index
+from searchkit import Index, build_index, expansion, update_index
 from searchkit.spelling import suggestions, terms_within
 
 TEXTS = Path(__file__).resolve().parent / "data" / "text"
@@ -62,3 +62,17 @@ def test_same_terms_and_suggestions_as_whoosh(corpus: Index) -> None:
             ), word
             expected = reader.corrector("text").suggest(word, limit=5, maxdist=maxdist)
             assert suggestions(reader, "text", word, limit=5, maxdist=maxdist) == expected, word
+
+
+def test_an_open_index_looks_up_a_words_alternatives_once(
+    corpus: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked_up: list[str] = []
+    find = expansion._alternatives
+    monkeypatch.setattr(
+        expansion, "_alternatives", lambda word, *args: looked_up.append(word) or find(word, *args)
+    )
+    first = corpus.search("aanbestding licentie")
+    assert sorted(looked_up) == ["aanbestd", "licentie"]
+    assert corpus.search("aanbestding licentie") == first
+    assert sorted(looked_up) == ["aanbestd", "licentie"]

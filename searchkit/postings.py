@@ -119,10 +119,10 @@ class SegmentPostings:
             values = dict(zip(ids, stored, strict=True))
         else:
             wanted = 0
-            for _, last, block in _blocks(self._extent(info)):
+            for _, last, compressed, block in _blocks(self._extent(info)):
                 if docs[wanted] > last:
                     continue
-                deltas, _, stored = pickle.loads(block)
+                deltas, _, stored = _unpickled(block, compressed)
                 values.update(zip(_block_ids(deltas).tolist(), stored, strict=True))
                 wanted = int(np.searchsorted(docs, last, side="right"))
                 if wanted == len(docs):
@@ -151,9 +151,10 @@ class SegmentPostings:
         return postings
 
 
-def _blocks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+def _blocks(data: bytes) -> Iterator[tuple[int, int, bool, bytes]]:
     """Each block of a term (``data``: the term's extent of the postings file): its number
-    of postings, its last document number and its pickled (ids, weights, values)."""
+    of postings, its last document number, whether it is compressed, and its pickled
+    (ids, weights, values)."""
     position = _HEADER
     while True:
         (size,) = _BLOCK_LENGTH.unpack_from(data, position)
@@ -162,11 +163,15 @@ def _blocks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
         # The block's info: (count, last id, max weight, compression, min and max length bytes).
         info = BytesIO(data[position:end])
         count, last, _, compression, _, _ = pickle.load(info)
-        block = data[position + info.tell() : end]
-        yield count, last, zlib.decompress(block) if compression else block
+        yield count, last, bool(compression), data[position + info.tell() : end]
         position = end
         if size < 0:  # the last block
             return
+
+
+def _unpickled(block: bytes, compressed: bool) -> tuple[Any, Any, Any]:
+    """A block's (delta-encoded ids, weights, values)."""
+    return pickle.loads(zlib.decompress(block) if compressed else block)
 
 
 def _block_ids(deltas: tuple[int, ...]) -> np.ndarray:
@@ -175,16 +180,74 @@ def _block_ids(deltas: tuple[int, ...]) -> np.ndarray:
 
 
 def _decode_blocks(data: bytes) -> Postings:
-    """The postings of a term's blocks (``data``: the term's extent of the postings file)."""
+    """The postings of a term's blocks (``data``: the term's extent of the postings file).
+
+    Only the start of a compressed block is inflated, where its ids and weights are.
+    """
     ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    for count, _, block in _blocks(data):
-        deltas, block_weights, _ = pickle.loads(block)
-        ids.append(_block_ids(deltas))
-        if block_weights is None:
-            weights.append(np.ones(count, dtype=np.float32))
-        elif isinstance(block_weights, float):
-            weights.append(np.full(count, block_weights, dtype=np.float32))
-        else:
-            weights.append(np.array(block_weights, dtype=np.float32))
+    for count, _, compressed, block in _blocks(data):
+        start = zlib.decompressobj().decompress(block, _START_BYTES + 11 * count) if compressed else block
+        decoded = _read_pickle_start(start, count)
+        if decoded is None:
+            deltas, block_weights, _ = _unpickled(block, compressed)
+            decoded = _block_ids(deltas), _weights(block_weights, count)
+        ids.append(decoded[0])
+        weights.append(decoded[1])
     return Postings(np.concatenate(ids).astype(np.int32), np.concatenate(weights))
+
+
+def _weights(stored: float | tuple[float, ...] | None, count: int) -> np.ndarray:
+    """A block's weights: None when all are 1, one number when all are equal."""
+    if stored is None:
+        return np.ones(count, dtype=np.float32)
+    if isinstance(stored, float):
+        return np.full(count, stored, dtype=np.float32)
+    return np.array(stored, dtype=np.float32)
+
+
+# Pickle opcodes of the (ids, weights, values) tuple whoosh writes with protocol 2.
+_START = b"\x80\x02("  # PROTO 2, MARK of the ids
+_INT_WIDTHS = {ord("K"): 1, ord("M"): 2, ord("J"): 4}
+#: The most bytes the ids and weights of a block take, besides 11 per posting.
+_START_BYTES = 16
+_TUPLE, _MARK, _FLOAT, _NONE, _MEMO = ord("t"), ord("("), ord("G"), ord("N"), ord("q")
+
+
+def _read_pickle_start(block: bytes, count: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """A block's ids and weights read from its pickle without unpickling it: unpickling
+    also decodes every posting's positions, which scoring does not need. None for a
+    block not laid out as usual (then it is unpickled): under 4 postings, or a gap
+    between ids over 255 after the first. ``block`` may be cut after the weights."""
+    try:
+        return _ids_and_weights(block, count)
+    except IndexError:  # cut short: not the usual layout
+        return None
+
+
+def _ids_and_weights(block: bytes, count: int) -> tuple[np.ndarray, np.ndarray] | None:
+    at = len(_START)
+    width = _INT_WIDTHS.get(block[at]) if count >= 4 and block.startswith(_START) else None
+    if width is None:
+        return None
+    first = int.from_bytes(block[at + 1 : at + 1 + width], "little", signed=width == 4)
+    at += 1 + width
+    end = at + 2 * (count - 1)
+    if block[at:end:2] != b"K" * (count - 1) or block[end : end + 1] != b"t":
+        return None
+    ids = np.frombuffer(block[at + 1 : end : 2], dtype=np.uint8).astype(np.int64)
+    ids[0] += first
+    np.cumsum(ids, out=ids)
+    ids = np.concatenate(([first], ids))
+    at = end + 1
+    if block[at] == _MEMO:
+        at += 2
+    if block[at] == _NONE:
+        return ids, np.ones(count, dtype=np.float32)
+    if block[at] == _FLOAT:
+        (weight,) = struct.unpack_from(">d", block, at + 1)
+        return ids, np.full(count, weight, dtype=np.float32)
+    if block[at] != _MARK or block[at + 1 : at + 1 + 9 * count : 9] != b"G" * count:
+        return None
+    weights = np.ndarray((count,), dtype=">f8", buffer=block, offset=at + 2, strides=(9,))
+    return ids, weights.astype(np.float32)

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
 import shutil
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import SEEDS
 from whoosh import query as wq
 
 import searchkit
 import searchkit.index
-from searchkit import Index, QueryError, build_index, update_index, vectorized
+from searchkit import Index, QueryError, build_index, postings, update_index, vectorized
 from searchkit.expansion import with_fallbacks
 from searchkit.postings import SegmentPostings
 from searchkit.vectorized import VectorSearcher
@@ -190,3 +193,25 @@ def test_the_query_shapes_of_the_parser_need_no_whoosh_matchers(
         if "NIET" in text.split() or (query := _parsed(corpus, text)) is None:
             continue  # a NOT alone matches every other passage: whoosh's matcher runs it
         searcher.search(query, 10)
+
+
+@pytest.mark.parametrize("first", [3, 300, 70_000])
+@pytest.mark.parametrize("gaps", [[1, 2, 255, 7], [1, 256, 2, 3], [4, 5]])
+@pytest.mark.parametrize("weights", [None, 2.0, "varied"])
+@pytest.mark.parametrize("values", [None, "positions"])
+def test_block_start_read_as_unpickled(first: int, gaps: list[int], weights: object, values: object) -> None:
+    """Blocks as whoosh3 writes them: (delta-encoded ids, weights, values) pickled with protocol 2."""
+    deltas = (first, *gaps * 8)
+    count = len(deltas)
+    stored = tuple(float(i % 3 + 1) for i in range(count)) if weights == "varied" else weights
+    kept = tuple(b"\x00\x00\x00\x01" + pickle.dumps([i], 2) for i in range(count)) if values else None
+    block = pickle.dumps((deltas, stored, kept), 2)
+    read = postings._read_pickle_start(
+        zlib.decompressobj().decompress(zlib.compress(block), 16 + 11 * count), count
+    )
+    if max(gaps) > 255:
+        assert read is None
+        return
+    assert read is not None
+    assert read[0].tolist() == np.cumsum(deltas).tolist()
+    assert read[1].tolist() == postings._weights(stored, count).tolist()

@@ -17,7 +17,8 @@ import pickle
 import struct
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from io import BytesIO
 from typing import Any, NamedTuple
 
@@ -32,6 +33,8 @@ _HEADER = 4  # the magic bytes before a term's first block
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 #: The decoded postings kept per segment, in bytes of arrays.
 CACHE_BYTES = 64 * 2**20
+#: Encoded position lists whose decoding is remembered, per field of a segment.
+DECODED_POSITIONS = 4096
 
 
 class UnreadableSegment(Exception):
@@ -65,6 +68,7 @@ class SegmentPostings:
         self._cache_bytes = cache_bytes
         self._cached = 0
         self._lengths: dict[str, np.ndarray] = {}
+        self._decoders: dict[str, Callable[[bytes], list[int]]] = {}
 
     @property
     def doc_count(self) -> int:
@@ -127,8 +131,11 @@ class SegmentPostings:
                 wanted = int(np.searchsorted(docs, last, side="right"))
                 if wanted == len(docs):
                     break
-        fmt: Any = self._reader.schema[fieldname].format
-        decode = fmt.decode_positions
+        decode = self._decoders.get(fieldname)
+        if decode is None:
+            fmt: Any = self._reader.schema[fieldname].format
+            # The same few encoded position lists recur in thousands of documents.
+            decode = self._decoders[fieldname] = lru_cache(maxsize=DECODED_POSITIONS)(fmt.decode_positions)
         return [decode(values[docnum]) for docnum in docs.tolist()]
 
     def _extent(self, info: Any) -> bytes:

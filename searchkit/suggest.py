@@ -24,7 +24,7 @@ VOCABULARY_FILE = "vocabulary.tsv"
 
 def folded_words(text: str) -> list[str]:
     """The words of ``text`` as the vocabulary holds them: lowercase, without diacritics."""
-    return [t.text for t in name_analyzer()(text, mode="query")]
+    return name_analyzer().terms(text, mode="query")
 
 
 def write_vocabulary(folder: Path, counts: Counter[str]) -> None:

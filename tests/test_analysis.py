@@ -303,3 +303,10 @@ def test_seed_positions_consecutive_and_shared_by_parts(seed_text: str) -> None:
 def test_abbreviations_in_capitals_are_not_stop_words(text: str, terms: list[str]) -> None:
     assert analyze(text, "index") == terms
     assert analyze(text, "query") == terms
+
+
+@pytest.mark.parametrize("mode", ["index", "query"])
+def test_terms_without_tokens_are_the_tokens_texts(mode: str) -> None:
+    text = SEED.read_text("utf-8") + " het OM, 's-Gravenhage, F-35 en 2.23; veiligheidsregio's"
+    for analyzer in (dutch_analyzer(), name_analyzer()):
+        assert analyzer.terms(text, mode=mode) == [t.text for t in analyzer(text, mode=mode)]

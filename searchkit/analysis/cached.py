@@ -56,6 +56,12 @@ class WordCachedAnalyzer(Analyzer):
         tokens = self.chain(word, chars=True, mode=mode, removestops=removestops)
         return tuple((t.text, t.startchar, t.endchar, t.stopped) for t in tokens)
 
+    def terms(self, value: str, mode: str = "") -> list[str]:
+        """The texts of the tokens the analyzer gives for ``value`` (stop words removed),
+        without building tokens: for callers that need no positions or offsets."""
+        found = self._word_terms
+        return [text for word in WORD_PATTERN.findall(value) for text, _, _, _ in found(word, mode, True)]
+
     def __call__(
         self,
         value: str,

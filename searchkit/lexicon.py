@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import gzip
 from functools import cache
-from importlib import resources
+
+from searchkit.shipped import read_bytes
 
 
 @cache
 def dutch_lexicon() -> dict[str, float]:
     """Lowercase Dutch words mapped to their Zipf frequency (log10 per billion words; 1 rare … 7 common)."""
-    data = resources.files("searchkit").joinpath("data/lexicon_nl.tsv.gz").read_bytes()
+    data = read_bytes("lexicon_nl.tsv.gz")
     lexicon: dict[str, float] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         word, zipf = line.split("\t")

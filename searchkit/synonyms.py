@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from whoosh.support.charset import accent_map
@@ -23,6 +22,7 @@ from whoosh.support.charset import accent_map
 from searchkit.analysis.stemming import stem
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import SearchkitError
+from searchkit.shipped import read_text
 
 _PROTECTED = re.compile(r'"[^"]*"?|[^\W\d]\w*:(?:"[^"]*"?|\[[^\]]*\]?|\S*)')
 _MAX_CAPITAL_ABBREVIATION = 5
@@ -133,7 +133,7 @@ def read_table(text: str) -> list[tuple[str, ...]]:
 @cache
 def default_table(extra: Path | None = None) -> SynonymTable:
     """The shipped table, plus the groups of a user's ``extra`` file."""
-    groups = read_table(resources.files("searchkit").joinpath("data/synonyms_nl.tsv").read_text("utf-8"))
+    groups = read_table(read_text("synonyms_nl.tsv"))
     if extra is not None:
         try:
             groups += read_table(extra.read_text("utf-8"))

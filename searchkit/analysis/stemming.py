@@ -13,9 +13,10 @@ overrides the stems the algorithm gets wrong (``kans`` is not ``kan``).
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from importlib import resources
 
 import Stemmer
+
+from searchkit.shipped import read_text
 
 # Plural endings Snowball leaves on, with what they become: "licenties" → "licentie",
 # "categorieen" → "categorie", "ideeen" → "idee", "procedures" → "procedure".
@@ -31,7 +32,7 @@ def _snowball() -> Stemmer.Stemmer:
 @cache
 def stem_overrides() -> dict[str, str]:
     """The shipped override table: form → stem."""
-    text = resources.files("searchkit").joinpath("data/stem_overrides_nl.tsv").read_text("utf-8")
+    text = read_text("stem_overrides_nl.tsv")
     pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {form: stem for form, stem in pairs}
 

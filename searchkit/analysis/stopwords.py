@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from searchkit.shipped import read_text
 
 
 @cache
 def dutch_stopwords() -> frozenset[str]:
     """Lowercase Dutch stop words without diacritics, from ``data/stopwords_nl.txt``."""
-    text = resources.files("searchkit").joinpath("data/stopwords_nl.txt").read_text("utf-8")
+    text = read_text("stopwords_nl.txt")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

@@ -6,11 +6,12 @@ words over three fields, visits tens of thousands of passages that way. This
 module evaluates the same query tree with numpy, one index segment at a time:
 each term's postings (:mod:`searchkit.postings`) are scored with whoosh's
 BM25F (the same idf, average field length, quantised field lengths and
-boosts); OR sums, AND intersects and sums, AND NOT removes. The hits, their
-order, their scores (to rounding in the last bits) and their matched terms are
-whoosh's (``tests/test_vectorized.py`` compares them). Nodes of other kinds
-(phrases, which need word positions) are run by whoosh's own matchers and
-joined in.
+boosts); OR sums, AND intersects and sums, AND NOT removes, a phrase keeps the
+passages of its words' AND that hold them next to each other. The hits, their
+order and scores (to rounding in the last bits) are those of whoosh scoring
+every match, and their matched terms whoosh's (``tests/test_vectorized.py``
+compares them). Nodes of other kinds (a NOT alone, spans) are run by whoosh's
+own matchers and joined in.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ class _Evaluated:
 
 
 class VectorSearcher:
-    """Runs queries on an open whoosh searcher with numpy, giving whoosh's top hits.
+    """Runs queries on an open whoosh searcher with numpy, giving the hits whoosh gives.
 
     Raises :class:`Unsupported` for a searcher it cannot read (another weighting
     than BM25F, segments in another format).

@@ -144,7 +144,8 @@ class Index:
         parsed = self._parser.parse(query)
         with self._reading():
             searcher = self._open_searcher
-            return run_search(searcher, with_fallbacks(parsed, searcher.reader()), limit, highlight)
+            expanded = with_fallbacks(parsed, searcher.reader())
+            return run_search(searcher, expanded, limit, highlight, self._ranking)
 
     def did_you_mean(self, query: str) -> str | None:
         """``query`` with its unknown words replaced by close words of the index, if any."""

@@ -14,12 +14,13 @@ from whoosh.qparser import syntax
 from whoosh.query import NullQuery, Query
 from whoosh.searching import Searcher
 
+from searchkit import answers
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
 from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
 from searchkit.ranking import Ranking
-from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, TEXT_FIELDS
+from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, SEARCHED_FIELDS, TEXT_FIELDS
 from searchkit.synonyms import SynonymTable
 
 #: Operators in English and Dutch; only the uppercase forms are operators.
@@ -134,7 +135,7 @@ class QueryParser:
         self.fields = sorted(FIELD_ALIASES)
         self._known = set(FIELD_ALIASES)
         parser = qparser.MultifieldParser(
-            list(TEXT_FIELDS),
+            list(SEARCHED_FIELDS),
             schema,
             fieldboosts=ranking.field_boosts,
             group=group,
@@ -250,25 +251,29 @@ _VALUE_REWRITES: dict[str, Callable[[str, str], str]] = {
 }
 
 
-def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightFormat) -> list[Hit]:
-    """Runs ``query`` and returns the best ``limit`` hits, highlighted in ``fmt``."""
+def run_search(
+    searcher: Searcher, query: Query, limit: int, fmt: HighlightFormat, ranking: Ranking
+) -> list[Hit]:
+    """Runs ``query`` and returns the best ``limit`` hits, scored with the evidence of their
+    answers (:mod:`searchkit.answers`) and highlighted in ``fmt``."""
     if limit < 1:
         raise QueryError(f"the number of results must be at least 1, not {limit}")
-    results = searcher.search(query, limit=limit, terms=True)
     highlight = PassageHighlighter(fmt)
     hits = []
-    for result in results:
-        text = result["text"]
+    for paragraph in answers.rank(searcher, query, limit, ranking.answer):
+        fields = paragraph.fields
         hits.append(
             Hit(
-                doc_id=result["doc_id"],
-                question_numbers=tuple(int(n) for n in result["question_numbers"].split()),
-                paragraph=result["paragraph"],
-                text=text,
-                question=result["question"],
-                score=result.score,
-                highlight=highlight(result, "text"),
-                kind=result["kind"],
+                doc_id=fields["doc_id"],
+                question_numbers=tuple(int(n) for n in fields["question_numbers"].split()),
+                paragraph=fields["paragraph"],
+                text=fields["text"],
+                question=fields["question"],
+                score=paragraph.score,
+                highlight=highlight(paragraph.hit, "text")
+                if paragraph.hit
+                else highlight.lead(fields["text"]),
+                kind=fields["kind"],
             )
         )
     return hits

@@ -171,24 +171,28 @@ class QueryParser:
             text = self._synonyms.expand(text)
         text = self._normalize_fields(text)
         try:
-            parsed = self._parser.parse(text) if text else NullQuery
+            parsed = self._parser.parse(text, normalize=False) if text else NullQuery
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input
             raise QueryError(f"cannot read the query {query!r}: {exc}") from exc
+        parsed = self._phrases_searchable(parsed).normalize()
         if parsed is NullQuery or not parsed.leaves():
             raise QueryError(
                 f"nothing to search for in {query!r}: stop words (de, het, een, …), "
                 "operators and punctuation alone are not searched"
             )
-        return self._without_impossible_phrases(parsed)
+        return parsed
 
-    def _without_impossible_phrases(self, query: Query) -> Query:
-        """``query`` with phrases on fields that keep no word positions (``vraag:"5 6"``)
+    def _phrases_searchable(self, query: Query) -> Query:
+        """``query`` with one-word phrases as terms of the same weight (whoosh would drop
+        the weight), and phrases on fields that keep no word positions (``vraag:"5 6"``)
         turned into all of their words."""
         if isinstance(query, wq.Phrase):
+            if len(query.words) == 1:
+                return wq.Term(query.fieldname, query.words[0], boost=query.boost)
             if self._schema[query.fieldname].supports("positions"):
                 return query
             return wq.And([wq.Term(query.fieldname, word) for word in query.words], boost=query.boost)
-        return query if query.is_leaf() else query.apply(self._without_impossible_phrases)
+        return query if query.is_leaf() else query.apply(self._phrases_searchable)
 
     def _normalize_fields(self, text: str) -> str:
         """``text`` with field names in lowercase and dates and years in the index's form;

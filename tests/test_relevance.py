@@ -108,3 +108,12 @@ def test_misspelled_words_are_corrected_from_the_questions_too(corpus: Index) ->
             assert closest_term(typo, reader, known) is not None, term
             corrected += closest_term(typo, reader, known) == term
     assert corrected >= 5
+
+
+def test_a_one_word_phrase_weighs_as_the_word(corpus: Index) -> None:
+    """whoosh turns a one-word phrase into a term and drops its weight; we keep it, so
+    `"aanbesteding"` and a synonym's one-word form rank as the word typed plainly."""
+    for word in ("aanbesteding", "Palantir", "brandweer"):
+        plain = [(h.doc_id, h.paragraph, round(h.score, 6)) for h in corpus.search(word)]
+        quoted = [(h.doc_id, h.paragraph, round(h.score, 6)) for h in corpus.search(f'"{word}"')]
+        assert plain and quoted == plain

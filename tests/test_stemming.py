@@ -59,7 +59,9 @@ def test_forms_of_a_word_share_a_stem(forms: tuple[str, ...]) -> None:
     assert len({stem(form) for form in forms}) == 1
 
 
-@pytest.mark.parametrize(("one", "other"), [("kans", "kan"), ("gegevens", "gegeven"), ("mens", "men"), ("kgg", "kg")])
+@pytest.mark.parametrize(
+    ("one", "other"), [("kans", "kan"), ("gegevens", "gegeven"), ("mens", "men"), ("kgg", "kg")]
+)
 def test_different_words_keep_different_stems(one: str, other: str) -> None:
     assert stem(one) != stem(other)
 

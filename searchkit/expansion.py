@@ -11,7 +11,7 @@ are searched as typed: a query for a compound prefers the compound.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from itertools import islice
 
 from whoosh import query as wq
@@ -37,10 +37,11 @@ _LINKS = ("", "s", "en", "e")
 Alternative = Callable[[str, float], Query]
 
 
-def with_fallbacks(query: Query, reader: IndexReader) -> Query:
-    """``query`` with each rare or missing word ORed with its alternatives."""
+def with_fallbacks(query: Query, reader: IndexReader, typed: Collection[str]) -> Query:
+    """``query`` with each rare or missing word of the ``typed`` terms ORed with its
+    alternatives (not the words a synonym table added: those are no typos)."""
     known = _vocabulary(reader)
-    words = {leaf.text for leaf in query.leaves() if _searched_term(leaf)}
+    words = {leaf.text for leaf in query.leaves() if _searched_term(leaf) and leaf.text in typed}
     alternatives = {word: _alternatives(word, reader, known) for word in words}
     alternatives = {word: found for word, found in alternatives.items() if found}
     if not alternatives:

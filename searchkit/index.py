@@ -20,7 +20,7 @@ from whoosh.query.qcore import QueryError as WhooshQueryError
 from whoosh.searching import Searcher
 
 from searchkit import __version__
-from searchkit.analysis import ANALYZER_VERSION
+from searchkit.analysis import ANALYZER_VERSION, analyze
 from searchkit.errors import (
     IndexCorruptError,
     IndexMissingError,
@@ -144,7 +144,7 @@ class Index:
         parsed = self._parser.parse(query)
         with self._reading():
             searcher = self._open_searcher
-            expanded = with_fallbacks(parsed, searcher.reader())
+            expanded = with_fallbacks(parsed, searcher.reader(), set(analyze(query)))
             return run_search(searcher, expanded, limit, highlight, self._ranking)
 
     def did_you_mean(self, query: str) -> str | None:

@@ -3,6 +3,7 @@ answer a paragraph belongs to, corrections drawn from every searched field."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -112,8 +113,21 @@ def test_misspelled_words_are_corrected_from_the_questions_too(corpus: Index) ->
 
 def test_a_one_word_phrase_weighs_as_the_word(corpus: Index) -> None:
     """whoosh turns a one-word phrase into a term and drops its weight; we keep it, so
-    `"aanbesteding"` and a synonym's one-word form rank as the word typed plainly."""
-    for word in ("aanbesteding", "Palantir", "brandweer"):
+    `"licentie"` and a synonym's one-word form rank as the word typed plainly (words of
+    no synonym group: quotes turn synonyms off)."""
+    for word in ("licentie", "Palantir", "brandweer"):
         plain = [(h.doc_id, h.paragraph, round(h.score, 6)) for h in corpus.search(word)]
         quoted = [(h.doc_id, h.paragraph, round(h.score, 6)) for h in corpus.search(f'"{word}"')]
         assert plain and quoted == plain
+
+
+def test_words_a_synonym_table_adds_are_not_corrected_as_typos(corpus: Index) -> None:
+    """`aanbesteding` is also searched as the related *tender*; where no passage says
+    tender, it must not be "corrected" to a word that is there (*minder*)."""
+    marked = {
+        word.lower()
+        for hit in corpus.search("aanbesteding", limit=50)
+        for word in re.findall(r"\*\*(.+?)\*\*", hit.highlight)
+    }
+    assert marked
+    assert all("aanbested" in word or word.startswith("tender") for word in marked), marked

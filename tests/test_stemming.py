@@ -60,7 +60,8 @@ def test_forms_of_a_word_share_a_stem(forms: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("one", "other"), [("kans", "kan"), ("gegevens", "gegeven"), ("mens", "men"), ("kgg", "kg")]
+    ("one", "other"),
+    [("kans", "kan"), ("gegevens", "gegeven"), ("mens", "men"), ("kgg", "kg"), ("ovv", "ov")],
 )
 def test_different_words_keep_different_stems(one: str, other: str) -> None:
     assert stem(one) != stem(other)

@@ -10,7 +10,7 @@ singular lose their plural ending (``licenties``, ``categorieën``,
 overrides the stems the algorithm gets wrong (``kans`` is not ``kan``). After
 stemming, a final double consonant is undoubled as the algorithm does for
 ``kk``, ``dd`` and ``tt`` only: ``bussen`` → ``bus``, ``tientallen`` →
-``tiental``, ``mannen`` → ``man`` (but not an abbreviation without vowels: ``KGG``).
+``tiental``, ``mannen`` → ``man`` (but not a short or vowelless abbreviation: ``OVV``, ``KGG``).
 """
 
 from __future__ import annotations
@@ -51,6 +51,6 @@ def stem(word: str) -> str:
                 word = word[: -len(plural)] + singular
                 break
     stemmed = _snowball().stemWord(word)
-    if stemmed[-1:] == stemmed[-2:-1] and stemmed[-1] not in _VOWELS and _VOWELS.intersection(stemmed[:-2]):
+    if len(stemmed) > 3 and stemmed[-1] == stemmed[-2] not in _VOWELS and _VOWELS.intersection(stemmed[:-2]):
         return stemmed[:-1]
     return stemmed

@@ -67,7 +67,7 @@ def build_index(
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
-    index = Index(path, generation, meta)
+    index = Index(path)
     index.skipped = skipped
     return index
 
@@ -186,17 +186,23 @@ def _write_meta(generation: Path, meta: dict[str, Any]) -> None:
 def _switch_to(path: Path, generation: Path) -> None:
     """Points ``CURRENT`` at ``generation`` atomically, then removes older generations.
 
-    The generation in use until now stays, for readers that opened it; older
-    ones, and the leftovers of builds that were killed, go.
+    The generation in use until now stays, for readers about to open it (open
+    indexes keep their files open and switch on their next use); older ones,
+    and the leftovers of builds that were killed, go.
     """
     current = path / CURRENT_FILE
     previous = current.read_text("utf-8").strip() if current.exists() else None
-    pointer = path / f"{CURRENT_FILE}.tmp-{os.getpid()}"
-    pointer.write_text(generation.name, "utf-8")
-    os.replace(pointer, current)
+    _point_to(path, generation)
     for old in path.glob(f"{GENERATION_PREFIX}*"):
         if old.name not in (generation.name, previous) and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _point_to(path: Path, generation: Path) -> None:
+    """Replaces ``CURRENT`` by a new file naming ``generation``: the change open indexes look for."""
+    pointer = path / f"{CURRENT_FILE}.tmp-{os.getpid()}"
+    pointer.write_text(generation.name, "utf-8")
+    os.replace(pointer, path / CURRENT_FILE)
 
 
 def update_index(
@@ -278,7 +284,8 @@ def _update(
     )
     write_vocabulary(generation, +vocabulary)
     _write_meta(generation, meta)
-    index = Index(path, generation, meta)
+    _point_to(path, generation)
+    index = Index(path)
     index.skipped = skipped
     index.changes = dict(changes)
     return index

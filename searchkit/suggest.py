@@ -7,6 +7,7 @@ time a query holds a word the index does not know.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -28,9 +29,12 @@ def folded_words(text: str) -> list[str]:
 
 
 def write_vocabulary(folder: Path, counts: Counter[str]) -> None:
-    """Writes the vocabulary beside an index: one "word<TAB>count" per line."""
+    """Writes the vocabulary beside an index, one "word<TAB>count" per line, atomically:
+    readers see the old file or the new one."""
     lines = (f"{word}\t{count}\n" for word, count in sorted(counts.items()))
-    (folder / VOCABULARY_FILE).write_text("".join(lines), "utf-8")
+    temporary = folder / f"{VOCABULARY_FILE}.tmp-{os.getpid()}"
+    temporary.write_text("".join(lines), "utf-8")
+    os.replace(temporary, folder / VOCABULARY_FILE)
 
 
 class Vocabulary:
@@ -47,6 +51,11 @@ class Vocabulary:
             text = (folder / VOCABULARY_FILE).read_text("utf-8")
         except FileNotFoundError:
             return cls({})
+        return cls.parse(text)
+
+    @classmethod
+    def parse(cls, text: str) -> Vocabulary:
+        """The vocabulary in ``text``, as :func:`write_vocabulary` writes it."""
         pairs = (line.split("\t") for line in text.splitlines() if "\t" in line)
         return cls({word: int(count) for word, count in pairs})
 

@@ -122,9 +122,10 @@ def query(
     """Find the answer passages that best match QUERY.
 
     \b
-    QUERY is words (natural language works), "phrases", operators
-    AND/OR/NOT (also EN/OF/NIET, uppercase) with (parentheses), and field
-    filters: vraag:5  minister:"van weel"  ministerie:justitie  indiener:ellian
+    QUERY is words (natural language works), "phrases", wildcards
+    (aanbested*  *regels  aanbest?ding; a ? ending a word ends a question),
+    operators AND/OR/NOT (also EN/OF/NIET, uppercase) with (parentheses), and
+    field filters: vraag:5  minister:"van weel"  ministerie:justitie  indiener:ellian
     partij:VVD  aan:staatssecretaris  onderwerp:brandweer  doc:ID
     vergaderjaar:2024-2025  nummer:548  soort:mededeling  datum:2024-11-14
     datum:[2024-11-01 TO 2024-11-30]  ingezonden:2024-10  tekst:  vraagtekst:

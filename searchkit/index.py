@@ -38,6 +38,7 @@ from searchkit.schema import SCHEMA_VERSION
 from searchkit.search import QueryParser, run_search
 from searchkit.suggest import VOCABULARY_FILE, Vocabulary, suggest_query
 from searchkit.synonyms import default_table
+from searchkit.wildcards import expand_wildcards
 
 CURRENT_FILE = "CURRENT"
 META_FILE = "searchkit.json"
@@ -253,7 +254,9 @@ class Index:
         generation = self._in_use()
         with _reading(self.path):
             searcher = generation.searcher
-            return run_search(searcher, with_fallbacks(parsed, searcher.reader()), limit, highlight)
+            extended = with_fallbacks(parsed, searcher.reader())
+            extended = expand_wildcards(extended, searcher.reader(), generation.vocabulary)
+            return run_search(searcher, extended, limit, highlight)
 
     def did_you_mean(self, query: str) -> str | None:
         """``query`` with its unknown words replaced by close words of the index, if any."""

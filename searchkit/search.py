@@ -21,6 +21,7 @@ from searchkit.model import Hit
 from searchkit.ranking import Ranking
 from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, TEXT_FIELDS
 from searchkit.synonyms import SynonymTable
+from searchkit.wildcards import WildcardPlugin, expansion_terms
 
 #: Operators in English and Dutch; only the uppercase forms are operators.
 _AND, _OR, _NOT = ("AND", "EN"), ("OR", "OF"), ("NOT", "NIET")
@@ -139,8 +140,10 @@ class QueryParser:
             fieldboosts=ranking.field_boosts,
             group=group,
         )
-        # "?" ends questions and "'" starts "'s-Gravenhage": neither is syntax here.
+        # A "?" ending a word ends a question: wildcards are read by our own plugin. "'" starts
+        # "'s-Gravenhage": not syntax here.
         parser.remove_plugin_class(qparser.WildcardPlugin)
+        parser.add_plugin(WildcardPlugin())
         parser.remove_plugin_class(qparser.SingleQuotePlugin)
         parser.replace_plugin(
             qparser.OperatorsPlugin(
@@ -255,7 +258,7 @@ def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightForma
     if limit < 1:
         raise QueryError(f"the number of results must be at least 1, not {limit}")
     results = searcher.search(query, limit=limit, terms=True)
-    highlight = PassageHighlighter(fmt)
+    highlight = PassageHighlighter(fmt, also=expansion_terms(query, "text"))
     hits = []
     for result in results:
         text = result["text"]

@@ -31,7 +31,8 @@ from searchkit import (
 _index_option = click.option(
     "--index",
     "index_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    # Not checked here: the library's errors say what is wrong (a file, a folder it may not write).
+    type=click.Path(path_type=Path),
     default="index",
     envvar="SEARCHKIT_INDEX",
     show_default=True,
@@ -107,7 +108,8 @@ def _open(index_dir: Path, sources_dir: Path, synonyms: Path | None = None) -> I
 @_sources_option
 @click.option(
     "--synonyms",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # Not checked here: the library's errors say what is wrong with the file (exit code 1).
+    type=click.Path(path_type=Path, readable=False),
     envvar="SEARCHKIT_SYNONYMS",
     help="Your own synonyms file, read besides the shipped table (environment: SEARCHKIT_SYNONYMS).",
 )

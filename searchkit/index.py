@@ -81,7 +81,7 @@ def _read_pointer(path: Path) -> _Pointer:
         with open(path / CURRENT_FILE, "rb") as pointer:
             status = os.fstat(pointer.fileno())
             name = pointer.read().decode("utf-8").strip()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise IndexMissingError(f"no index in {path}; build one with `searchkit index`") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise IndexCorruptError(
@@ -335,6 +335,8 @@ def _synonyms_file(synonyms: str | os.PathLike[str] | None) -> Path | None:
     if synonyms is None:
         return None
     path = Path(synonyms)
+    if path.is_dir():
+        raise SearchkitError(f"{path}: a folder, not a synonyms file")
     if not path.is_file():
         raise SearchkitError(f"{path}: no such synonyms file")
     return path

@@ -139,6 +139,10 @@ def default_table(extra: Path | None = None) -> SynonymTable:
     if extra is not None:
         try:
             groups += read_table(extra.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise SearchkitError(f"{extra}: cannot read the synonyms file ({error})") from error
+        except OSError as error:
+            raise SearchkitError(
+                f"{extra}: cannot read the synonyms file: {error.strerror or error}"
+            ) from error
+        except UnicodeDecodeError as error:
+            raise SearchkitError(f"{extra}: cannot read the synonyms file: it is not UTF-8 text") from error
     return SynonymTable(groups)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -43,6 +44,7 @@ from searchkit.wildcards import expand_wildcards
 CURRENT_FILE = "CURRENT"
 META_FILE = "searchkit.json"
 GENERATION_PREFIX = "gen-"
+_GENERATION_NAME = re.compile(rf"{GENERATION_PREFIX}\w+", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,11 @@ def _read_pointer(path: Path) -> _Pointer:
             f"the index in {path} cannot be read ({exc.__class__.__name__}: {exc}); "
             "rebuild it with `searchkit index`"
         ) from exc
+    if not _GENERATION_NAME.fullmatch(name):  # a generation is a folder of the index, never a path
+        raise IndexCorruptError(
+            f"the index in {path} is damaged ({CURRENT_FILE} names no generation: {name[:80]!r}); "
+            "rebuild it with `searchkit index`"
+        )
     return _Pointer(name, status.st_ino, status.st_mtime_ns)
 
 
@@ -290,7 +297,8 @@ class Index:
                 key=lambda f: ([int(n) for n in f["question_numbers"].split()], f["paragraph"]),
             )
         if not stored:
-            raise SearchkitError(f"no document {doc_id!r} in the index in {self.path}")
+            shown = doc_id if len(doc_id) <= 100 else f"{doc_id[:100]}…"
+            raise SearchkitError(f"no document {shown!r} in the index in {self.path}")
         document = Document.from_dict({**stored[0]["document"], "questions": []})
         for fields in stored:
             numbers = tuple(int(n) for n in fields["question_numbers"].split())

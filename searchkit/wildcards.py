@@ -91,8 +91,9 @@ def expand_wildcards(query: Query, reader: IndexReader, vocabulary: Callable[[],
         raise QueryError(f"the query has {len(patterns)} words with wildcards; at most {MAX_WILDCARD_WORDS}")
     for pattern in patterns:
         if sum(c not in "*?" for c in pattern) < MIN_LETTERS:
+            shown = pattern if len(pattern) <= 40 else f"{pattern[:40]}…"
             raise QueryError(
-                f"the wildcard {pattern!r} is too broad: give at least {MIN_LETTERS} letters or digits "
+                f"the wildcard {shown!r} is too broad: give at least {MIN_LETTERS} letters or digits "
                 "besides * and ?"
             )
     words = vocabulary()

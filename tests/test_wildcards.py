@@ -108,6 +108,11 @@ def test_too_broad_wildcards_are_refused(index: Index, query: str) -> None:
         index.search(query)
 
 
+def test_a_long_too_broad_wildcard_is_named_briefly(index: Index) -> None:
+    with pytest.raises(QueryError, match=r"^the wildcard '\*{40}…' is too broad"):
+        index.search("*" * 10_000)
+
+
 def test_expansion_is_bounded_to_the_most_frequent_words(corpus: Index) -> None:
     vocabulary = corpus._in_use().vocabulary()
     words = [word for word in vocabulary.words if word.endswith("ing")]

@@ -11,7 +11,7 @@ are searched as typed: a query for a compound prefers the compound.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from itertools import islice
 
 from whoosh import query as wq
@@ -20,7 +20,7 @@ from whoosh.reading import IndexReader
 from whoosh.support.levenshtein import damerau_levenshtein
 
 from searchkit.analysis.stemming import stem
-from searchkit.schema import TEXT_FIELDS
+from searchkit.schema import SEARCHED_FIELDS
 
 #: Weights of the alternatives, relative to the word as typed.
 CORRECTION_BOOST = 0.7
@@ -37,28 +37,31 @@ _LINKS = ("", "s", "en", "e")
 Alternative = Callable[[str, float], Query]
 
 
-def with_fallbacks(query: Query, reader: IndexReader) -> Query:
-    """``query`` with each rare or missing word ORed with its alternatives."""
+def with_fallbacks(query: Query, reader: IndexReader, typed: Collection[str]) -> Query:
+    """``query`` with each rare or missing word of the ``typed`` terms ORed with its
+    alternatives (not the words a synonym table added: those are no typos)."""
     known = _vocabulary(reader)
-    words = {
-        leaf.text for leaf in query.leaves() if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS
-    }
+    words = {leaf.text for leaf in query.leaves() if _searched_term(leaf) and leaf.text in typed}
     alternatives = {word: _alternatives(word, reader, known) for word in words}
     alternatives = {word: found for word, found in alternatives.items() if found}
     if not alternatives:
         return query
 
     def extend(node: Query) -> Query:
-        if isinstance(node, wq.Term) and node.fieldname in TEXT_FIELDS and node.text in alternatives:
+        if _searched_term(node) and node.text in alternatives:
             return wq.Or([node, *(make(node.fieldname, node.boost) for make in alternatives[node.text])])
         return node if node.is_leaf() else node.apply(extend)
 
     return extend(query)
 
 
+def _searched_term(node: Query) -> bool:
+    return isinstance(node, wq.Term) and node.fieldname in SEARCHED_FIELDS
+
+
 def _vocabulary(reader: IndexReader) -> Callable[[str], int]:
     """How many passages hold a term in any text field."""
-    return lambda term: sum(reader.doc_frequency(field, term) for field in TEXT_FIELDS)
+    return lambda term: sum(reader.doc_frequency(field, term) for field in SEARCHED_FIELDS)
 
 
 def _alternatives(word: str, reader: IndexReader, known: Callable[[str], int]) -> list[Alternative]:
@@ -91,7 +94,11 @@ def closest_term(word: str, reader: IndexReader, known: Callable[[str], int]) ->
     if len(word) < 4 or not word.isalpha():
         return None
     maxdist = 1 if len(word) < 6 else 2
-    candidates = reader.corrector("text").suggest(word, limit=50, maxdist=maxdist)
+    candidates = {
+        term
+        for field in SEARCHED_FIELDS
+        for term in reader.corrector(field).suggest(word, limit=50, maxdist=maxdist)
+    }
     if not candidates:
         return None
     return min(candidates, key=lambda term: (damerau_levenshtein(word, term), -known(term)))

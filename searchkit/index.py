@@ -22,7 +22,7 @@ from whoosh import index as whoosh_index
 from whoosh.query.qcore import QueryError as WhooshQueryError
 
 from searchkit import __version__
-from searchkit.analysis import ANALYZER_VERSION
+from searchkit.analysis import ANALYZER_VERSION, analyze
 from searchkit.errors import (
     IndexCorruptError,
     IndexMissingError,
@@ -261,9 +261,9 @@ class Index:
         generation = self._in_use()
         with _reading(self.path):
             searcher = generation.searcher
-            extended = with_fallbacks(parsed, searcher.reader())
-            extended = expand_wildcards(extended, searcher.reader(), generation.vocabulary)
-            return run_search(searcher, extended, limit, highlight)
+            expanded = with_fallbacks(parsed, searcher.reader(), set(analyze(query)))
+            expanded = expand_wildcards(expanded, searcher.reader(), generation.vocabulary)
+            return run_search(searcher, expanded, limit, highlight, self._ranking)
 
     def did_you_mean(self, query: str) -> str | None:
         """``query`` with its unknown words replaced by close words of the index, if any."""

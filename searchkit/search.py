@@ -14,12 +14,13 @@ from whoosh.qparser import syntax
 from whoosh.query import NullQuery, Query
 from whoosh.searching import Searcher
 
+from searchkit import answers
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
 from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
 from searchkit.ranking import Ranking
-from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, TEXT_FIELDS
+from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, SEARCHED_FIELDS, TEXT_FIELDS
 from searchkit.synonyms import SynonymTable
 from searchkit.wildcards import WildcardPlugin, expansion_terms
 
@@ -135,7 +136,7 @@ class QueryParser:
         self.fields = sorted(FIELD_ALIASES)
         self._known = set(FIELD_ALIASES)
         parser = qparser.MultifieldParser(
-            list(TEXT_FIELDS),
+            list(SEARCHED_FIELDS),
             schema,
             fieldboosts=ranking.field_boosts,
             group=group,
@@ -173,24 +174,28 @@ class QueryParser:
             text = self._synonyms.expand(text)
         text = self._normalize_fields(text)
         try:
-            parsed = self._parser.parse(text) if text else NullQuery
+            parsed = self._parser.parse(text, normalize=False) if text else NullQuery
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input
             raise QueryError(f"cannot read the query {query!r}: {exc}") from exc
+        parsed = self._phrases_searchable(parsed).normalize()
         if parsed is NullQuery or not parsed.leaves():
             raise QueryError(
                 f"nothing to search for in {query!r}: stop words (de, het, een, …), "
                 "operators and punctuation alone are not searched"
             )
-        return self._without_impossible_phrases(parsed)
+        return parsed
 
-    def _without_impossible_phrases(self, query: Query) -> Query:
-        """``query`` with phrases on fields that keep no word positions (``vraag:"5 6"``)
+    def _phrases_searchable(self, query: Query) -> Query:
+        """``query`` with one-word phrases as terms of the same weight (whoosh would drop
+        the weight), and phrases on fields that keep no word positions (``vraag:"5 6"``)
         turned into all of their words."""
         if isinstance(query, wq.Phrase):
+            if len(query.words) == 1:
+                return wq.Term(query.fieldname, query.words[0], boost=query.boost)
             if self._schema[query.fieldname].supports("positions"):
                 return query
             return wq.And([wq.Term(query.fieldname, word) for word in query.words], boost=query.boost)
-        return query if query.is_leaf() else query.apply(self._without_impossible_phrases)
+        return query if query.is_leaf() else query.apply(self._phrases_searchable)
 
     def _normalize_fields(self, text: str) -> str:
         """``text`` with field names in lowercase and dates and years in the index's form;
@@ -253,25 +258,29 @@ _VALUE_REWRITES: dict[str, Callable[[str, str], str]] = {
 }
 
 
-def run_search(searcher: Searcher, query: Query, limit: int, fmt: HighlightFormat) -> list[Hit]:
-    """Runs ``query`` and returns the best ``limit`` hits, highlighted in ``fmt``."""
+def run_search(
+    searcher: Searcher, query: Query, limit: int, fmt: HighlightFormat, ranking: Ranking
+) -> list[Hit]:
+    """Runs ``query`` and returns the best ``limit`` hits, scored with the evidence of their
+    answers (:mod:`searchkit.answers`) and highlighted in ``fmt``."""
     if limit < 1:
         raise QueryError(f"the number of results must be at least 1, not {limit}")
-    results = searcher.search(query, limit=limit, terms=True)
     highlight = PassageHighlighter(fmt, also=expansion_terms(query, "text"))
     hits = []
-    for result in results:
-        text = result["text"]
+    for paragraph in answers.rank(searcher, query, limit, ranking.answer):
+        fields = paragraph.fields
         hits.append(
             Hit(
-                doc_id=result["doc_id"],
-                question_numbers=tuple(int(n) for n in result["question_numbers"].split()),
-                paragraph=result["paragraph"],
-                text=text,
-                question=result["question"],
-                score=result.score,
-                highlight=highlight(result, "text"),
-                kind=result["kind"],
+                doc_id=fields["doc_id"],
+                question_numbers=tuple(int(n) for n in fields["question_numbers"].split()),
+                paragraph=fields["paragraph"],
+                text=fields["text"],
+                question=fields["question"],
+                score=paragraph.score,
+                highlight=highlight(paragraph.hit, "text")
+                if paragraph.hit
+                else highlight.lead(fields["text"]),
+                kind=fields["kind"],
             )
         )
     return hits

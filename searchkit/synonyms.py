@@ -2,7 +2,10 @@
 
 The table (``data/synonyms_nl.tsv``, see ``data/SYNONYMS.md``) holds one group
 of equivalent forms per line, separated by tabs. A query that contains a form
-(``Woo``) is searched as if it said ``("Woo" OR "Wet open overheid")``. Forms
+(``Woo``) is searched as if it said ``("Woo" OR "Wet open overheid")``. A second
+table (``data/related_nl.tsv``) holds near-synonyms of policy language
+(``bezuiniging``, *korting*, *besparing*): they are searched with a lower
+weight, ``(bezuiniging OR "korting"^0.7 OR "besparing"^0.7)``. Forms
 are matched word by word, folded and stemmed as the index is, and searched as
 phrases; an abbreviation
 in capitals (``OM``) only matches when typed in capitals, so the word ``om``
@@ -51,11 +54,18 @@ def _is_capital_abbreviation(form: str) -> bool:
     return 0 < len(letters) <= _MAX_CAPITAL_ABBREVIATION and all(c.isupper() for c in letters)
 
 
-class SynonymTable:
-    """Groups of equivalent forms, looked up by their first word."""
+#: The weight of a near-synonym relative to the form typed.
+RELATED_WEIGHT = 0.7
 
-    def __init__(self, groups: Iterable[tuple[str, ...]]) -> None:
-        self.groups = [group for group in groups if len(group) > 1]
+
+class SynonymTable:
+    """Groups of equivalent forms, and groups of related ones, looked up by their first word."""
+
+    def __init__(self, groups: Iterable[tuple[str, ...]], related: Iterable[tuple[str, ...]] = ()) -> None:
+        weighted = [(group, 1.0) for group in groups] + [(group, RELATED_WEIGHT) for group in related]
+        weighted = [(group, weight) for group, weight in weighted if len(group) > 1]
+        self.groups = [group for group, _ in weighted]
+        self._weights = [weight for _, weight in weighted]
         self._by_first: dict[str, list[tuple[_Form, int]]] = {}
         for number, group in enumerate(self.groups):
             for text in group:
@@ -92,8 +102,15 @@ class SynonymTable:
                 continue
             form, number = match
             start, end = words[i].start(), words[i + len(form.words) - 1].end()
-            others = [f'"{other}"' for other in self.groups[number] if _words(other) != form.words]
-            forms = [f'"{text[start:end]}"', *others]
+            weight = self._weights[number]
+            others = [
+                f'"{other}"' + (f"^{weight}" if weight != 1 else "")
+                for other in self.groups[number]
+                if _words(other) != form.words
+            ]
+            # A name is a phrase; related words typed stay words, as without the table.
+            typed = text[start:end] if weight != 1 else f'"{text[start:end]}"'
+            forms = [typed, *others]
             out += [text[last:start], "(", " OR ".join(forms), ")"]
             last = end
             i += len(form.words)
@@ -134,8 +151,10 @@ def read_table(text: str) -> list[tuple[str, ...]]:
 
 @cache
 def default_table(extra: Path | None = None) -> SynonymTable:
-    """The shipped table, plus the groups of a user's ``extra`` file."""
-    groups = read_table(resources.files("searchkit").joinpath("data/synonyms_nl.tsv").read_text("utf-8"))
+    """The shipped tables, plus the groups of a user's ``extra`` file."""
+    data = resources.files("searchkit").joinpath("data")
+    groups = read_table(data.joinpath("synonyms_nl.tsv").read_text("utf-8"))
+    related = read_table(data.joinpath("related_nl.tsv").read_text("utf-8"))
     if extra is not None:
         try:
             groups += read_table(extra.read_text("utf-8"))
@@ -145,4 +164,4 @@ def default_table(extra: Path | None = None) -> SynonymTable:
             ) from error
         except UnicodeDecodeError as error:
             raise SearchkitError(f"{extra}: cannot read the synonyms file: it is not UTF-8 text") from error
-    return SynonymTable(groups)
+    return SynonymTable(groups, related)

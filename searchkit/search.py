@@ -22,6 +22,7 @@ from searchkit.model import Hit
 from searchkit.ranking import Ranking
 from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, SEARCHED_FIELDS, TEXT_FIELDS
 from searchkit.synonyms import SynonymTable
+from searchkit.wildcards import WildcardPlugin, expansion_terms
 
 #: Operators in English and Dutch; only the uppercase forms are operators.
 _AND, _OR, _NOT = ("AND", "EN"), ("OR", "OF"), ("NOT", "NIET")
@@ -140,8 +141,10 @@ class QueryParser:
             fieldboosts=ranking.field_boosts,
             group=group,
         )
-        # "?" ends questions and "'" starts "'s-Gravenhage": neither is syntax here.
+        # A "?" ending a word ends a question: wildcards are read by our own plugin. "'" starts
+        # "'s-Gravenhage": not syntax here.
         parser.remove_plugin_class(qparser.WildcardPlugin)
+        parser.add_plugin(WildcardPlugin())
         parser.remove_plugin_class(qparser.SingleQuotePlugin)
         parser.replace_plugin(
             qparser.OperatorsPlugin(
@@ -262,7 +265,7 @@ def run_search(
     answers (:mod:`searchkit.answers`) and highlighted in ``fmt``."""
     if limit < 1:
         raise QueryError(f"the number of results must be at least 1, not {limit}")
-    highlight = PassageHighlighter(fmt)
+    highlight = PassageHighlighter(fmt, also=expansion_terms(query, "text"))
     hits = []
     for paragraph in answers.rank(searcher, query, limit, ranking.answer):
         fields = paragraph.fields

@@ -26,8 +26,10 @@ from whoosh.support.charset import accent_map
 from searchkit.analysis.stemming import stem
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import SearchkitError
+from searchkit.wildcards import WILDCARD_WORD
 
-_PROTECTED = re.compile(r'"[^"]*"?|[^\W\d]\w*:(?:"[^"]*"?|\[[^\]]*\]?|\S*)')
+# Quoted phrases, field clauses and wildcard words are not expanded.
+_PROTECTED = re.compile(rf'"[^"]*"?|[^\W\d]\w*:(?:"[^"]*"?|\[[^\]]*\]?|\S*)|{WILDCARD_WORD.pattern}')
 _MAX_CAPITAL_ABBREVIATION = 5
 
 
@@ -76,7 +78,7 @@ class SynonymTable:
     def expand(self, query: str) -> str:
         """``query`` with each form of a group replaced by ``("form" OR "other" OR …)``.
 
-        Quoted phrases and field clauses are left as they are.
+        Quoted phrases, field clauses and wildcard words are left as they are.
         """
         out: list[str] = []
         last = 0
@@ -156,6 +158,10 @@ def default_table(extra: Path | None = None) -> SynonymTable:
     if extra is not None:
         try:
             groups += read_table(extra.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise SearchkitError(f"{extra}: cannot read the synonyms file ({error})") from error
+        except OSError as error:
+            raise SearchkitError(
+                f"{extra}: cannot read the synonyms file: {error.strerror or error}"
+            ) from error
+        except UnicodeDecodeError as error:
+            raise SearchkitError(f"{extra}: cannot read the synonyms file: it is not UTF-8 text") from error
     return SynonymTable(groups, related)

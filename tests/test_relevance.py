@@ -89,7 +89,7 @@ def test_the_answer_lifts_its_paragraphs(corpus_dir: Path) -> None:
 
 
 def test_misspelled_words_are_corrected_from_the_questions_too(corpus: Index) -> None:
-    reader = corpus._open_searcher.reader()
+    reader = corpus._in_use().searcher.reader()
 
     def known(term: str) -> int:
         return sum(reader.doc_frequency(field, term) for field in SEARCHED_FIELDS)

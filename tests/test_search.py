@@ -33,10 +33,10 @@ ALL = 100  # more than the seed's 19 passages
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
-    built = build_index([SEED_DIR], tmp_path_factory.mktemp("seed-index"))
-    yield built
-    built.close()
+def index(seed_index_dir: Path) -> Iterator[Index]:
+    """The shared index of the seed (conftest), opened; tests that change an index build their own."""
+    with open_index(seed_index_dir) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tune searchkit's ranking (field weights, BM25 k1 and b, coordination) on judged queries.
+"""Tune searchkit's ranking (field weights, BM25 k1 and b, coordination, answer share) on judged queries.
 
 Usage: python scripts/tune_ranking.py JUDGMENTS [PATHS...] [--rounds N]
 
@@ -30,9 +30,11 @@ GRID: dict[str, list[float]] = {
     "text": [1.0, 2.0, 3.0, 4.0, 6.0],
     "question": [0.5, 1.0, 1.5, 2.5, 4.0],
     "footnotes": [0.1, 0.25, 0.5, 1.0],
+    "subject": [0.25, 0.5, 1.0, 2.0, 3.0],
     "k1": [0.6, 0.9, 1.2, 1.6, 2.0],
     "b": [0.3, 0.5, 0.75, 0.9],
     "coordination": [0.3, 0.6, 0.9, 1.0],
+    "answer": [0.0, 0.1, 0.2, 0.3, 0.5, 0.8],
 }
 
 

@@ -54,6 +54,8 @@ def build_index(
     path = Path(index_dir)
     try:
         path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise SearchkitError(f"cannot write the index in {path}: it is a file, not a folder") from None
     except OSError as error:
         raise SearchkitError(f"cannot write the index in {path}: {error.strerror or error}") from error
     with write_lock(path):
@@ -67,7 +69,7 @@ def build_index(
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
-    index = Index(path, generation, meta)
+    index = Index(path)
     index.skipped = skipped
     return index
 
@@ -101,13 +103,14 @@ def _write_generation(
                 document = _parse(source)
                 if document.doc_id in seen:
                     raise ParseError(source, f"document {document.doc_id} is also in {seen[document.doc_id]}")
+                record = _file_record(source, document)
             except ParseError as error:
                 if strict:
                     raise
                 skipped.append(error)
             else:
                 seen[document.doc_id] = source
-                files[str(source)] = _file_record(source, document)
+                files[str(source)] = record
                 passage_count += _add(writer, document, vocabulary)
             if progress is not None:
                 progress(source, done, len(sources.files))
@@ -164,7 +167,10 @@ def _file_record(source: Path, document: Document) -> dict[str, Any]:
 
 
 def _sha1(source: Path) -> str:
-    return hashlib.sha1(source.read_bytes()).hexdigest()
+    try:
+        return hashlib.sha1(source.read_bytes()).hexdigest()
+    except OSError as error:
+        raise ParseError(source, f"cannot read file: {error.strerror or error}") from error
 
 
 def _listing(files: dict[str, dict[str, Any]]) -> list[dict[str, str | None]]:
@@ -186,17 +192,23 @@ def _write_meta(generation: Path, meta: dict[str, Any]) -> None:
 def _switch_to(path: Path, generation: Path) -> None:
     """Points ``CURRENT`` at ``generation`` atomically, then removes older generations.
 
-    The generation in use until now stays, for readers that opened it; older
-    ones, and the leftovers of builds that were killed, go.
+    The generation in use until now stays, for readers about to open it (open
+    indexes keep their files open and switch on their next use); older ones,
+    and the leftovers of builds that were killed, go.
     """
     current = path / CURRENT_FILE
     previous = current.read_text("utf-8").strip() if current.exists() else None
-    pointer = path / f"{CURRENT_FILE}.tmp-{os.getpid()}"
-    pointer.write_text(generation.name, "utf-8")
-    os.replace(pointer, current)
+    _point_to(path, generation)
     for old in path.glob(f"{GENERATION_PREFIX}*"):
         if old.name not in (generation.name, previous) and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _point_to(path: Path, generation: Path) -> None:
+    """Replaces ``CURRENT`` by a new file naming ``generation``: the change open indexes look for."""
+    pointer = path / f"{CURRENT_FILE}.tmp-{os.getpid()}"
+    pointer.write_text(generation.name, "utf-8")
+    os.replace(pointer, path / CURRENT_FILE)
 
 
 def update_index(
@@ -217,7 +229,10 @@ def update_index(
     if not (path / CURRENT_FILE).exists():
         return build_index(paths, path, strict=strict, progress=progress)
     with write_lock(path):
-        return _update(open_index(path), paths, strict, progress)
+        try:
+            return _update(open_index(path), paths, strict, progress)
+        except OSError as error:  # the index's files may not be written (the lock could)
+            raise SearchkitError(f"cannot write the index in {path}: {error.strerror or error}") from error
 
 
 def _update(
@@ -245,21 +260,24 @@ def _update(
                 changes["removed"] += 1
             for done, source in enumerate(sources.files, start=1):
                 record = files.get(str(source))
-                if record is not None and record["sha1"] == _sha1(source):
-                    changes["unchanged"] += 1
-                else:
-                    try:
+                try:
+                    unchanged = record is not None and record["sha1"] == _sha1(source)
+                    if not unchanged:
                         document = _parse(source)
                         _check_unique(document, source, files)
-                    except ParseError as error:
-                        if strict:
-                            raise
-                        skipped.append(error)
+                        new_record = _file_record(source, document)
+                except ParseError as error:  # the file is skipped; what the index holds of it stays
+                    if strict:
+                        raise
+                    skipped.append(error)
+                else:
+                    if unchanged:
+                        changes["unchanged"] += 1
                     else:
                         if record is not None:
                             _remove(writer, searcher, record["doc_id"], vocabulary)
                         _add(writer, document, vocabulary)
-                        files[str(source)] = _file_record(source, document)
+                        files[str(source)] = new_record
                         changes["changed" if record is not None else "added"] += 1
                 if progress is not None:
                     progress(source, done, len(sources.files))
@@ -278,7 +296,8 @@ def _update(
     )
     write_vocabulary(generation, +vocabulary)
     _write_meta(generation, meta)
-    index = Index(path, generation, meta)
+    _point_to(path, generation)
+    index = Index(path)
     index.skipped = skipped
     index.changes = dict(changes)
     return index

@@ -31,7 +31,8 @@ from searchkit import (
 _index_option = click.option(
     "--index",
     "index_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    # Not checked here: the library's errors say what is wrong (a file, a folder it may not write).
+    type=click.Path(path_type=Path),
     default="index",
     envvar="SEARCHKIT_INDEX",
     show_default=True,
@@ -107,7 +108,8 @@ def _open(index_dir: Path, sources_dir: Path, synonyms: Path | None = None) -> I
 @_sources_option
 @click.option(
     "--synonyms",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # Not checked here: the library's errors say what is wrong with the file (exit code 1).
+    type=click.Path(path_type=Path, readable=False),
     envvar="SEARCHKIT_SYNONYMS",
     help="Your own synonyms file, read besides the shipped table (environment: SEARCHKIT_SYNONYMS).",
 )
@@ -122,9 +124,10 @@ def query(
     """Find the answer passages that best match QUERY.
 
     \b
-    QUERY is words (natural language works), "phrases", operators
-    AND/OR/NOT (also EN/OF/NIET, uppercase) with (parentheses), and field
-    filters: vraag:5  minister:"van weel"  ministerie:justitie  indiener:ellian
+    QUERY is words (natural language works), "phrases", wildcards
+    (aanbested*  *regels  aanbest?ding; a ? ending a word ends a question),
+    operators AND/OR/NOT (also EN/OF/NIET, uppercase) with (parentheses), and
+    field filters: vraag:5  minister:"van weel"  ministerie:justitie  indiener:ellian
     partij:VVD  aan:staatssecretaris  onderwerp:brandweer  doc:ID
     vergaderjaar:2024-2025  nummer:548  soort:mededeling  datum:2024-11-14
     datum:[2024-11-01 TO 2024-11-30]  ingezonden:2024-10  tekst:  vraagtekst:

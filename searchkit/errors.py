@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 
 class SearchkitError(Exception):
     """Base class of all searchkit errors; its message is one line, fit for users."""
@@ -14,7 +18,9 @@ class ParseError(SearchkitError):
         self.path = str(path)
         self.reason = reason
         self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
+        # A file's name is anyone's to choose: its control characters are shown as escapes.
+        shown = _CONTROL.sub(lambda c: c.group(0).encode("unicode_escape").decode("ascii"), self.path)
+        where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {reason}")
 
 

@@ -11,7 +11,7 @@ are searched as typed: a query for a compound prefers the compound.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from itertools import islice
 from weakref import WeakKeyDictionary
 
@@ -21,7 +21,7 @@ from whoosh.reading import IndexReader
 from whoosh.support.levenshtein import damerau_levenshtein
 
 from searchkit.analysis.stemming import stem
-from searchkit.schema import TEXT_FIELDS
+from searchkit.schema import SEARCHED_FIELDS
 from searchkit.spelling import suggestions
 
 #: Weights of the alternatives, relative to the word as typed.
@@ -43,12 +43,11 @@ _FOUND: WeakKeyDictionary[IndexReader, dict[str, list[Alternative]]] = WeakKeyDi
 REMEMBERED_WORDS = 10_000
 
 
-def with_fallbacks(query: Query, reader: IndexReader) -> Query:
-    """``query`` with each rare or missing word ORed with its alternatives."""
+def with_fallbacks(query: Query, reader: IndexReader, typed: Collection[str]) -> Query:
+    """``query`` with each rare or missing word of the ``typed`` terms ORed with its
+    alternatives (not the words a synonym table added: those are no typos)."""
     known = _vocabulary(reader)
-    words = {
-        leaf.text for leaf in query.leaves() if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS
-    }
+    words = {leaf.text for leaf in query.leaves() if _searched_term(leaf) and leaf.text in typed}
     remembered = _FOUND.setdefault(reader, {})
     if len(remembered) > REMEMBERED_WORDS:
         remembered.clear()
@@ -59,16 +58,20 @@ def with_fallbacks(query: Query, reader: IndexReader) -> Query:
         return query
 
     def extend(node: Query) -> Query:
-        if isinstance(node, wq.Term) and node.fieldname in TEXT_FIELDS and node.text in alternatives:
+        if _searched_term(node) and node.text in alternatives:
             return wq.Or([node, *(make(node.fieldname, node.boost) for make in alternatives[node.text])])
         return node if node.is_leaf() else node.apply(extend)
 
     return extend(query)
 
 
+def _searched_term(node: Query) -> bool:
+    return isinstance(node, wq.Term) and node.fieldname in SEARCHED_FIELDS
+
+
 def _vocabulary(reader: IndexReader) -> Callable[[str], int]:
     """How many passages hold a term in any text field."""
-    return lambda term: sum(reader.doc_frequency(field, term) for field in TEXT_FIELDS)
+    return lambda term: sum(reader.doc_frequency(field, term) for field in SEARCHED_FIELDS)
 
 
 def _alternatives(word: str, reader: IndexReader, known: Callable[[str], int]) -> list[Alternative]:
@@ -101,7 +104,9 @@ def closest_term(word: str, reader: IndexReader, known: Callable[[str], int]) ->
     if len(word) < 4 or not word.isalpha():
         return None
     maxdist = 1 if len(word) < 6 else 2
-    candidates = suggestions(reader, "text", word, limit=50, maxdist=maxdist)
+    candidates = {
+        term for field in SEARCHED_FIELDS for term in suggestions(reader, field, word, limit=50, maxdist=maxdist)
+    }
     if not candidates:
         return None
     return min(candidates, key=lambda term: (damerau_levenshtein(word, term), -known(term)))

@@ -78,13 +78,16 @@ class PassageHighlighter:
     The passage is analysed as a query is, so that no lexicon is needed, and a
     word counts as matched when its term is a matched term or holds one: the
     compound ``aanbestedingsregels`` is marked for a match on ``aanbesteding``.
+    Terms in ``also`` are marked wherever they occur.
     """
 
     #: Matched terms shorter than this only mark words they equal.
     MIN_PART = 4
 
-    def __init__(self, fmt: HighlightFormat) -> None:
+    def __init__(self, fmt: HighlightFormat, also: Iterable[str] = ()) -> None:
         self.fmt = fmt
+        #: Terms marked wherever they occur: those a wildcard word stands for.
+        self.also = frozenset(also)
         self._formatter = make_formatter(fmt)
         self._whole = WholeFragmenter()
         self._fragments = ContextFragmenter(maxchars=WHOLE_PASSAGE_CHARS, surround=120)
@@ -104,7 +107,9 @@ class PassageHighlighter:
     def _marked(self, tokens: Iterable[Token], terms: set[str]) -> Iterable[Token]:
         parts = [term for term in terms if len(term) >= self.MIN_PART]
         for t in tokens:
-            t.matched = not t.stopped and (t.text in terms or any(part in t.text for part in parts))
+            t.matched = not t.stopped and (
+                t.text in terms or t.text in self.also or any(part in t.text for part in parts)
+            )
             yield t
 
     def lead(self, text: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from searchkit.errors import IndexLockedError
+from searchkit.errors import IndexLockedError, SearchkitError
 
 LOCK_FILE = "WRITE.lock"
 #: How long a second writer waits for the first before giving up.
@@ -51,6 +51,8 @@ def _try_create(lock: Path) -> bool:
         descriptor = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
         return False
+    except OSError as error:  # a folder this process may not write in, a read-only disk
+        raise SearchkitError(f"cannot write the index in {lock.parent}: {error.strerror or error}") from error
     with os.fdopen(descriptor, "w") as out:
         json.dump({"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}, out)
     return True

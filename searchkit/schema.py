@@ -18,8 +18,11 @@ from searchkit.model import Document, Footnote, Question
 #: Bump whenever the fields change: an index built with another version must be rebuilt.
 SCHEMA_VERSION = 3
 
-#: Full-text fields searched by words without a field (weighted by :mod:`searchkit.ranking`).
+#: A passage's own full-text fields: its paragraph, its question and their footnotes.
 TEXT_FIELDS = ("text", "question", "footnotes")
+#: Fields searched by words without a field (weighted by :mod:`searchkit.ranking`): the
+#: passage's own and its document's subject.
+SEARCHED_FIELDS = (*TEXT_FIELDS, "subject")
 
 #: Field names users type (Dutch), mapped to schema fields.
 FIELD_ALIASES = {

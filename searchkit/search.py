@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from whoosh import qparser
 from whoosh import query as wq
@@ -15,13 +15,15 @@ from whoosh.qparser import syntax
 from whoosh.query import NullQuery, Query
 from whoosh.searching import Searcher
 
+from searchkit import answers
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import QueryError
 from searchkit.highlight import HighlightFormat, PassageHighlighter
 from searchkit.model import Hit
 from searchkit.ranking import Ranking
-from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, TEXT_FIELDS
+from searchkit.schema import DATE_FIELDS, FIELD_ALIASES, SEARCHED_FIELDS, TEXT_FIELDS
 from searchkit.synonyms import SynonymTable
+from searchkit.wildcards import WildcardPlugin, expansion_terms
 
 if TYPE_CHECKING:
     from searchkit.vectorized import VectorSearcher
@@ -138,13 +140,15 @@ class QueryParser:
         self.fields = sorted(FIELD_ALIASES)
         self._known = set(FIELD_ALIASES)
         parser = qparser.MultifieldParser(
-            list(TEXT_FIELDS),
+            list(SEARCHED_FIELDS),
             schema,
             fieldboosts=ranking.field_boosts,
             group=group,
         )
-        # "?" ends questions and "'" starts "'s-Gravenhage": neither is syntax here.
+        # A "?" ending a word ends a question: wildcards are read by our own plugin. "'" starts
+        # "'s-Gravenhage": not syntax here.
         parser.remove_plugin_class(qparser.WildcardPlugin)
+        parser.add_plugin(WildcardPlugin())
         parser.remove_plugin_class(qparser.SingleQuotePlugin)
         parser.replace_plugin(
             qparser.OperatorsPlugin(
@@ -174,24 +178,28 @@ class QueryParser:
             text = self._synonyms.expand(text)
         text = self._normalize_fields(text)
         try:
-            parsed = self._parser.parse(text) if text else NullQuery
+            parsed = self._parser.parse(text, normalize=False) if text else NullQuery
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input
             raise QueryError(f"cannot read the query {query!r}: {exc}") from exc
+        parsed = self._phrases_searchable(parsed).normalize()
         if parsed is NullQuery or not parsed.leaves():
             raise QueryError(
                 f"nothing to search for in {query!r}: stop words (de, het, een, …), "
                 "operators and punctuation alone are not searched"
             )
-        return self._without_impossible_phrases(parsed)
+        return parsed
 
-    def _without_impossible_phrases(self, query: Query) -> Query:
-        """``query`` with phrases on fields that keep no word positions (``vraag:"5 6"``)
+    def _phrases_searchable(self, query: Query) -> Query:
+        """``query`` with one-word phrases as terms of the same weight (whoosh would drop
+        the weight), and phrases on fields that keep no word positions (``vraag:"5 6"``)
         turned into all of their words."""
         if isinstance(query, wq.Phrase):
+            if len(query.words) == 1:
+                return wq.Term(query.fieldname, query.words[0], boost=query.boost)
             if self._schema[query.fieldname].supports("positions"):
                 return query
             return wq.And([wq.Term(query.fieldname, word) for word in query.words], boost=query.boost)
-        return query if query.is_leaf() else query.apply(self._without_impossible_phrases)
+        return query if query.is_leaf() else query.apply(self._phrases_searchable)
 
     def _normalize_fields(self, text: str) -> str:
         """``text`` with field names in lowercase and dates and years in the index's form;
@@ -259,31 +267,29 @@ def run_search(
     query: Query,
     limit: int,
     fmt: HighlightFormat,
+    ranking: Ranking,
     vectors: VectorSearcher | None = None,
 ) -> list[Hit]:
-    """Runs ``query`` and returns the best ``limit`` hits, highlighted in ``fmt``; scored by
-    ``vectors`` if given, else by whoosh's matchers."""
+    """Runs ``query`` and returns the best ``limit`` hits, scored (by ``vectors`` if given)
+    with the evidence of their answers (:mod:`searchkit.answers`) and highlighted in ``fmt``."""
     if limit < 1:
         raise QueryError(f"the number of results must be at least 1, not {limit}")
-    if vectors is not None:
-        results: Sequence[Any] = vectors.search(query, limit)
-    else:
-        # Every match scored: whoosh's top-N pruning can drop boosted clauses that would rank.
-        results = searcher.search(query, limit=None, terms=True)[:limit]
-    highlight = PassageHighlighter(fmt)
+    highlight = PassageHighlighter(fmt, also=expansion_terms(query, "text"))
     hits = []
-    for result in results:
-        text = result["text"]
+    for paragraph in answers.rank(searcher, query, limit, ranking.answer, vectors):
+        fields = paragraph.fields
         hits.append(
             Hit(
-                doc_id=result["doc_id"],
-                question_numbers=tuple(int(n) for n in result["question_numbers"].split()),
-                paragraph=result["paragraph"],
-                text=text,
-                question=result["question"],
-                score=result.score,
-                highlight=highlight(result, "text"),
-                kind=result["kind"],
+                doc_id=fields["doc_id"],
+                question_numbers=tuple(int(n) for n in fields["question_numbers"].split()),
+                paragraph=fields["paragraph"],
+                text=fields["text"],
+                question=fields["question"],
+                score=paragraph.score,
+                highlight=highlight(paragraph.hit, "text")
+                if paragraph.hit
+                else highlight.lead(fields["text"]),
+                kind=fields["kind"],
             )
         )
     return hits

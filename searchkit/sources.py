@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,8 +25,9 @@ def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Sources:
 
     Hidden files and folders are left out, symbolic links are followed once (a
     link back up the tree is not walked again) and a file reached twice is listed
-    once. A folder that cannot be read is listed in ``unreadable``; a path that does
-    not exist raises :class:`ParseError` naming it.
+    once. A folder that cannot be read, a symbolic link loop and a link to a
+    missing document are listed in ``unreadable``; a path that does not exist
+    raises :class:`ParseError` naming it.
     """
     sources = Sources()
     seen: set[str] = set()
@@ -60,11 +62,25 @@ def _walk(folder: Path, unreadable: list[ParseError]) -> list[Path]:
             continue
         visited.add((status.st_dev, status.st_ino))
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        found.extend(
-            Path(root, name)
-            for name in files
-            if not name.startswith(".")
-            and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
-            and Path(root, name).is_file()
-        )
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(root, name)
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+                found.append(path)
+            elif path.is_symlink() and (reason := _broken_link(path)):
+                unreadable.append(ParseError(path, reason))
     return sorted(found)
+
+
+def _broken_link(link: Path) -> str | None:
+    """Why the symbolic link ``link`` leads to no file, when it matters: a loop always,
+    a missing target for a file of a supported type."""
+    try:
+        link.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if link.suffix.lower() in SUPPORTED_SUFFIXES:
+            return f"symbolic link to a missing file ({os.readlink(link)})"
+    return None

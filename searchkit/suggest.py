@@ -7,6 +7,8 @@ time a query holds a word the index does not know.
 
 from __future__ import annotations
 
+import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from searchkit.analysis import name_analyzer
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.schema import TEXT_FIELDS
 from searchkit.search import FIELD_CLAUSE, OPERATORS
+from searchkit.wildcards import WILDCARD_WORD
 
 VOCABULARY_FILE = "vocabulary.tsv"
 
@@ -28,17 +31,22 @@ def folded_words(text: str) -> list[str]:
 
 
 def write_vocabulary(folder: Path, counts: Counter[str]) -> None:
-    """Writes the vocabulary beside an index: one "word<TAB>count" per line."""
+    """Writes the vocabulary beside an index, one "word<TAB>count" per line, atomically:
+    readers see the old file or the new one."""
     lines = (f"{word}\t{count}\n" for word, count in sorted(counts.items()))
-    (folder / VOCABULARY_FILE).write_text("".join(lines), "utf-8")
+    temporary = folder / f"{VOCABULARY_FILE}.tmp-{os.getpid()}"
+    temporary.write_text("".join(lines), "utf-8")
+    os.replace(temporary, folder / VOCABULARY_FILE)
 
 
 class Vocabulary:
-    """The words of an index, for spelling suggestions."""
+    """The words of an index, for spelling suggestions and wildcards."""
 
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self._corrector = ListCorrector(sorted(counts))
+        #: The words, sorted.
+        self.words = sorted(counts)
+        self._corrector = ListCorrector(self.words)
 
     @classmethod
     def load(cls, folder: Path) -> Vocabulary:
@@ -47,6 +55,11 @@ class Vocabulary:
             text = (folder / VOCABULARY_FILE).read_text("utf-8")
         except FileNotFoundError:
             return cls({})
+        return cls.parse(text)
+
+    @classmethod
+    def parse(cls, text: str) -> Vocabulary:
+        """The vocabulary in ``text``, as :func:`write_vocabulary` writes it."""
         pairs = (line.split("\t") for line in text.splitlines() if "\t" in line)
         return cls({word: int(count) for word, count in pairs})
 
@@ -62,12 +75,16 @@ class Vocabulary:
 def suggest_query(searcher: Searcher, vocabulary: Vocabulary, query: str) -> str | None:
     """``query`` with each word the index does not know replaced by the closest known word.
 
-    Words in field clauses, operators and stop words are left alone; None when
+    Words in field clauses, wildcard words, operators and stop words are left alone; None when
     every word is known or nothing close is found.
     """
     schema = searcher.schema
     reader = searcher.reader()
-    masked = FIELD_CLAUSE.sub(lambda m: " " * len(m.group(0)), query)
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group(0))
+
+    masked = WILDCARD_WORD.sub(blank, FIELD_CLAUSE.sub(blank, query))
     pieces: list[str] = []
     last = 0
     for match in WORD_PATTERN.finditer(masked):

@@ -2,7 +2,10 @@
 
 The table (``data/synonyms_nl.tsv``, see ``data/SYNONYMS.md``) holds one group
 of equivalent forms per line, separated by tabs. A query that contains a form
-(``Woo``) is searched as if it said ``("Woo" OR "Wet open overheid")``. Forms
+(``Woo``) is searched as if it said ``("Woo" OR "Wet open overheid")``. A second
+table (``data/related_nl.tsv``) holds near-synonyms of policy language
+(``bezuiniging``, *korting*, *besparing*): they are searched with a lower
+weight, ``(bezuiniging OR "korting"^0.7 OR "besparing"^0.7)``. Forms
 are matched word by word, folded and stemmed as the index is, and searched as
 phrases; an abbreviation
 in capitals (``OM``) only matches when typed in capitals, so the word ``om``
@@ -23,8 +26,10 @@ from searchkit.analysis.stemming import stem
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import SearchkitError
 from searchkit.shipped import read_text
+from searchkit.wildcards import WILDCARD_WORD
 
-_PROTECTED = re.compile(r'"[^"]*"?|[^\W\d]\w*:(?:"[^"]*"?|\[[^\]]*\]?|\S*)')
+# Quoted phrases, field clauses and wildcard words are not expanded.
+_PROTECTED = re.compile(rf'"[^"]*"?|[^\W\d]\w*:(?:"[^"]*"?|\[[^\]]*\]?|\S*)|{WILDCARD_WORD.pattern}')
 _MAX_CAPITAL_ABBREVIATION = 5
 
 
@@ -49,11 +54,18 @@ def _is_capital_abbreviation(form: str) -> bool:
     return 0 < len(letters) <= _MAX_CAPITAL_ABBREVIATION and all(c.isupper() for c in letters)
 
 
-class SynonymTable:
-    """Groups of equivalent forms, looked up by their first word."""
+#: The weight of a near-synonym relative to the form typed.
+RELATED_WEIGHT = 0.7
 
-    def __init__(self, groups: Iterable[tuple[str, ...]]) -> None:
-        self.groups = [group for group in groups if len(group) > 1]
+
+class SynonymTable:
+    """Groups of equivalent forms, and groups of related ones, looked up by their first word."""
+
+    def __init__(self, groups: Iterable[tuple[str, ...]], related: Iterable[tuple[str, ...]] = ()) -> None:
+        weighted = [(group, 1.0) for group in groups] + [(group, RELATED_WEIGHT) for group in related]
+        weighted = [(group, weight) for group, weight in weighted if len(group) > 1]
+        self.groups = [group for group, _ in weighted]
+        self._weights = [weight for _, weight in weighted]
         self._by_first: dict[str, list[tuple[_Form, int]]] = {}
         for number, group in enumerate(self.groups):
             for text in group:
@@ -66,7 +78,7 @@ class SynonymTable:
     def expand(self, query: str) -> str:
         """``query`` with each form of a group replaced by ``("form" OR "other" OR …)``.
 
-        Quoted phrases and field clauses are left as they are.
+        Quoted phrases, field clauses and wildcard words are left as they are.
         """
         out: list[str] = []
         last = 0
@@ -90,8 +102,15 @@ class SynonymTable:
                 continue
             form, number = match
             start, end = words[i].start(), words[i + len(form.words) - 1].end()
-            others = [f'"{other}"' for other in self.groups[number] if _words(other) != form.words]
-            forms = [f'"{text[start:end]}"', *others]
+            weight = self._weights[number]
+            others = [
+                f'"{other}"' + (f"^{weight}" if weight != 1 else "")
+                for other in self.groups[number]
+                if _words(other) != form.words
+            ]
+            # A name is a phrase; related words typed stay words, as without the table.
+            typed = text[start:end] if weight != 1 else f'"{text[start:end]}"'
+            forms = [typed, *others]
             out += [text[last:start], "(", " OR ".join(forms), ")"]
             last = end
             i += len(form.words)
@@ -132,11 +151,16 @@ def read_table(text: str) -> list[tuple[str, ...]]:
 
 @cache
 def default_table(extra: Path | None = None) -> SynonymTable:
-    """The shipped table, plus the groups of a user's ``extra`` file."""
+    """The shipped tables, plus the groups of a user's ``extra`` file."""
     groups = read_table(read_text("synonyms_nl.tsv"))
+    related = read_table(read_text("related_nl.tsv"))
     if extra is not None:
         try:
             groups += read_table(extra.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise SearchkitError(f"{extra}: cannot read the synonyms file ({error})") from error
-    return SynonymTable(groups)
+        except OSError as error:
+            raise SearchkitError(
+                f"{extra}: cannot read the synonyms file: {error.strerror or error}"
+            ) from error
+        except UnicodeDecodeError as error:
+            raise SearchkitError(f"{extra}: cannot read the synonyms file: it is not UTF-8 text") from error
+    return SynonymTable(groups, related)

@@ -49,11 +49,15 @@ class ScoredHit:
 
     docnum: int
     score: float
-    fields: dict[str, Any]
+    stored: dict[str, Any]
     terms: frozenset[Term]
 
     def __getitem__(self, name: str) -> Any:
-        return self.fields[name]
+        return self.stored[name]
+
+    def fields(self) -> dict[str, Any]:
+        """The stored fields (as whoosh's hits give them)."""
+        return self.stored
 
     def matched_terms(self) -> Iterator[Term]:
         """The (field, term bytes) pairs of the query this hit matched, as whoosh reports them."""

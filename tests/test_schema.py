@@ -13,7 +13,7 @@ TEXTS = Path(__file__).resolve().parent / "data" / "text"
 
 def test_numbers_and_dates_are_indexed_at_full_precision_only(tmp_path: Path) -> None:
     with build_index([SEEDS, TEXTS], tmp_path) as index:
-        reader = index._open_searcher.reader()
+        reader = index._in_use().searcher.reader()
         for field in ("received", "submitted", "nummer", "paragraph"):
             # A term starts with the bits its tier shifts away: none, at full precision.
             assert {term[0] for term in reader.lexicon(field)} == {0}, field

@@ -28,7 +28,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
     for path in texts[15:]:
         shutil.copy(path, sources)
     with update_index([sources], index_dir) as index:
-        assert not index._open_searcher.reader().is_atomic()
+        assert not index._in_use().searcher.reader().is_atomic()
         yield index
 
 
@@ -50,7 +50,7 @@ def _misspelled(words: list[str], rng: random.Random) -> str:
 
 
 def test_same_terms_and_suggestions_as_whoosh(corpus: Index) -> None:
-    reader = corpus._open_searcher.reader()
+    reader = corpus._in_use().searcher.reader()
     known = [t.decode("utf-8") for t in reader.lexicon("text")]
     rng = random.Random(5)
     words = [_misspelled([w for w in known if len(w) >= 4], rng) for _ in range(15)]

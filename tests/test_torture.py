@@ -1,4 +1,4 @@
-"""A short torture run: builds killed at random moments while readers search."""
+"""A short torture run: builds killed at random moments while readers search, some holding one index open."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def test_killed_builds_never_break_readers_or_lose_documents(tmp_path: Path) -> 
     )
     result = json.loads(out.read_text("utf-8"))
     assert result["attempts"] == 4
-    assert result["reads"] > 0
+    assert result["reads_reopening"] > 0
+    assert result["reads_holding"] > 0  # a reader kept one index open across the rebuilds
     assert result["failed_reads"] == 0, result["errors"]
     assert result["usable_after_attempts"] == 4
     assert result["documents_lost"] == 0

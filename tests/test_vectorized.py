@@ -22,9 +22,11 @@ from whoosh import query as wq
 import searchkit
 import searchkit.index
 from searchkit import Index, QueryError, build_index, postings, update_index, vectorized
+from searchkit.analysis import analyze
 from searchkit.expansion import with_fallbacks
 from searchkit.postings import SegmentPostings
 from searchkit.vectorized import VectorSearcher
+from searchkit.wildcards import expand_wildcards
 
 DATA = Path(__file__).resolve().parent / "data"
 JUDGED = [q["query"] for q in json.loads((DATA / "judgments.json").read_text("utf-8"))["queries"]]
@@ -91,15 +93,18 @@ def updated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
 
 
 def _parsed(index: Index, text: str) -> wq.Query | None:
+    """The query ``Index.search`` runs for ``text``; None for one it refuses."""
+    generation = index._in_use()
+    reader = generation.searcher.reader()
     try:
-        parsed = index._parser.parse(text)
+        expanded = with_fallbacks(index._parser.parse(text), reader, set(analyze(text)))
+        return expand_wildcards(expanded, reader, generation.vocabulary)
     except QueryError:
         return None
-    return with_fallbacks(parsed, index._open_searcher.reader())
 
 
 def _same_hits(index: Index, query: wq.Query, limit: int) -> None:
-    searcher = index._open_searcher
+    searcher = index._in_use().searcher
     expected = searcher.search(query, limit=None, terms=True)[:limit]
     got = VectorSearcher(searcher).search(query, limit)
     assert len(got) == len(expected), query
@@ -114,11 +119,11 @@ def _same_hits(index: Index, query: wq.Query, limit: int) -> None:
         theirs_terms = set(theirs.matched_terms())
         assert mine.terms <= theirs_terms, (query, rank)
         assert all(_holds(index, theirs.docnum, term) for term in theirs_terms - mine.terms), (query, rank)
-        assert mine.fields == theirs.fields()
+        assert mine.fields() == theirs.fields()
 
 
 def _holds(index: Index, docnum: int, term: tuple[str, bytes]) -> bool:
-    return docnum in index._open_searcher.docs_for_query(wq.Term(*term))
+    return docnum in index._in_use().searcher.docs_for_query(wq.Term(*term))
 
 
 @pytest.mark.parametrize("limit", [1, 10, 1000])
@@ -130,7 +135,7 @@ def test_same_hits_as_whoosh(corpus: Index, limit: int) -> None:
 
 
 def test_same_hits_over_segments_with_deletions(updated: Index) -> None:
-    reader = updated._open_searcher.reader()
+    reader = updated._in_use().searcher.reader()
     assert len(reader.leaf_readers()) > 1 and any(r.has_deletions() for r, _ in reader.leaf_readers())
     for text in QUERIES:
         if (query := _parsed(updated, text)) is not None:
@@ -138,7 +143,7 @@ def test_same_hits_over_segments_with_deletions(updated: Index) -> None:
 
 
 def test_postings_as_whoosh_reads_them(updated: Index) -> None:
-    for leaf, _ in updated._open_searcher.reader().leaf_readers():
+    for leaf, _ in updated._in_use().searcher.reader().leaf_readers():
         segment = SegmentPostings(leaf)
         for fieldname in ("text", "question", "footnotes", "question_numbers", "received"):
             for term in leaf.lexicon(fieldname):
@@ -161,11 +166,11 @@ def test_large_indexes_search_with_numpy(corpus: Index, monkeypatch: pytest.Monk
     queries = ["Welke organisaties gebruiken de software van Palantir?", "datum:2024-11 asiel", '"uw Kamer"']
     with searchkit.open_index(corpus.path) as small:
         expected = [small.search(q, limit=5, highlight="html") for q in queries]
-        assert small._vectors is None
+        assert small._in_use().vectors is None
     monkeypatch.setattr(searchkit.index, "VECTOR_MIN_PASSAGES", 1)
     with searchkit.open_index(corpus.path) as large:
         got = [large.search(q, limit=5, highlight="html") for q in queries]
-        assert isinstance(large._vectors, VectorSearcher)
+        assert isinstance(large._in_use().vectors, VectorSearcher)
     for mine, theirs in zip(got, expected, strict=True):
         assert [_rounded(hit.to_dict()) for hit in mine] == [_rounded(hit.to_dict()) for hit in theirs]
 
@@ -175,7 +180,7 @@ def _rounded(hit: dict[str, object]) -> dict[str, object]:
 
 
 def test_no_matches(corpus: Index) -> None:
-    searcher = corpus._open_searcher
+    searcher = corpus._in_use().searcher
     assert VectorSearcher(searcher).search(wq.Term("text", "zzzonbekend"), 10) == []
     assert VectorSearcher(searcher).search(wq.NullQuery, 10) == []
     assert VectorSearcher(searcher).search(wq.Or([]), 10) == []
@@ -188,7 +193,7 @@ def test_the_query_shapes_of_the_parser_need_no_whoosh_matchers(
         raise AssertionError(f"run by whoosh: {node!r}")
 
     monkeypatch.setattr(vectorized._Segment, "_by_whoosh", refuse)
-    searcher = VectorSearcher(corpus._open_searcher)
+    searcher = VectorSearcher(corpus._in_use().searcher)
     for text in QUERIES:
         if "NIET" in text.split() or (query := _parsed(corpus, text)) is None:
             continue  # a NOT alone matches every other passage: whoosh's matcher runs it

@@ -24,7 +24,7 @@ from searchkit.analysis.tokenizer import WordTokenizer
 
 #: Bump whenever a change to the chains changes the terms they produce:
 #: an index built with another version must be rebuilt.
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 
 def name_chain() -> CompositeAnalyzer:

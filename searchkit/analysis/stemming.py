@@ -7,7 +7,10 @@ implementation, which imports in milliseconds where nltk takes a third of a
 second. Before stemming, plurals the algorithm leaves apart from their
 singular lose their plural ending (``licenties``, ``categorieën``,
 ``ideeën``, ``procedures``); a shipped table (``data/stem_overrides_nl.tsv``)
-overrides the stems the algorithm gets wrong (``kans`` is not ``kan``).
+overrides the stems the algorithm gets wrong (``kans`` is not ``kan``). After
+stemming, a final double consonant is undoubled as the algorithm does for
+``kk``, ``dd`` and ``tt`` only: ``bussen`` → ``bus``, ``tientallen`` →
+``tiental``, ``mannen`` → ``man`` (but not a short or vowelless abbreviation: ``OVV``, ``KGG``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from searchkit.shipped import read_text
 # "categorieen" → "categorie", "ideeen" → "idee", "procedures" → "procedure".
 _PLURALS = (("ies", "ie"), ("ieen", "ie"), ("eeen", "ee"), ("es", "e"))
 _MIN_PLURAL_LENGTH = 5
+_VOWELS = frozenset("aeiouy")
 
 
 @cache
@@ -47,4 +51,7 @@ def stem(word: str) -> str:
             if word.endswith(plural) and (plural != "es" or word[-3] not in "aeiou"):
                 word = word[: -len(plural)] + singular
                 break
-    return _snowball().stemWord(word)
+    stemmed = _snowball().stemWord(word)
+    if len(stemmed) > 3 and stemmed[-1] == stemmed[-2] not in _VOWELS and _VOWELS.intersection(stemmed[:-2]):
+        return stemmed[:-1]
+    return stemmed

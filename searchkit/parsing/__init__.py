@@ -10,7 +10,7 @@ from pathlib import Path
 from searchkit.errors import ParseError
 from searchkit.model import Document
 from searchkit.parsing import text_export
-from searchkit.parsing.cleanup import clean_text
+from searchkit.parsing.cleanup import clean_line, clean_text
 from searchkit.parsing.flow import Flow
 from searchkit.parsing.metadata import read_metadata
 from searchkit.parsing.references import link_references
@@ -50,7 +50,7 @@ def parse_document(path: str | os.PathLike[str]) -> Document:
     structure = parse_structure(flow)
     if not structure.questions:
         raise ParseError(path, "no questions found")
-    document = read_metadata(structure.header, flow.furniture, default_id=path.stem)
+    document = read_metadata(structure.header, flow.furniture, default_id=clean_line(path.stem))
     return replace(document, source=str(path), questions=link_references(structure.questions))
 
 

@@ -105,7 +105,9 @@ def closest_term(word: str, reader: IndexReader, known: Callable[[str], int]) ->
         return None
     maxdist = 1 if len(word) < 6 else 2
     candidates = {
-        term for field in SEARCHED_FIELDS for term in suggestions(reader, field, word, limit=50, maxdist=maxdist)
+        term
+        for field in SEARCHED_FIELDS
+        for term in suggestions(reader, field, word, limit=50, maxdist=maxdist)
     }
     if not candidates:
         return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from whoosh.support.charset import accent_map
@@ -40,6 +40,7 @@ class _Form:
     capitals: bool
 
 
+@lru_cache(maxsize=50_000)  # the tables repeat their words; a query process builds them once
 def _normal(word: str) -> str:
     folded = word.lower().translate(accent_map).replace("'", "").replace("’", "")
     return stem(folded) if folded.isalpha() else folded

@@ -49,8 +49,17 @@ def _misspelled(words: list[str], rng: random.Random) -> str:
     return "".join(letters)
 
 
-def test_same_terms_and_suggestions_as_whoosh(corpus: Index) -> None:
-    reader = corpus._in_use().searcher.reader()
+@pytest.fixture(scope="module")
+def one_segment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
+    """The corpus in one segment (where whoosh walks a Levenshtein automaton)."""
+    with build_index([SEEDS, TEXTS], tmp_path_factory.mktemp("one")) as index:
+        assert index._in_use().searcher.reader().is_atomic()
+        yield index
+
+
+@pytest.mark.parametrize("segments", ["corpus", "one_segment"])
+def test_same_terms_and_suggestions_as_whoosh(segments: str, request: pytest.FixtureRequest) -> None:
+    reader = request.getfixturevalue(segments)._in_use().searcher.reader()
     known = [t.decode("utf-8") for t in reader.lexicon("text")]
     rng = random.Random(5)
     words = [_misspelled([w for w in known if len(w) >= 4], rng) for _ in range(15)]

@@ -18,7 +18,7 @@ from whoosh import index as whoosh_index
 from searchkit import __version__
 from searchkit.analysis import ANALYZER_VERSION
 from searchkit.errors import ParseError, SearchkitError
-from searchkit.index import CURRENT_FILE, GENERATION_PREFIX, META_FILE, Index, open_index
+from searchkit.index import CURRENT_FILE, GENERATION_PREFIX, META_FILE, Index, open_index, open_whoosh
 from searchkit.lock import write_lock
 from searchkit.model import Document
 from searchkit.parsing import parse_document
@@ -250,7 +250,7 @@ def _update(
     vocabulary = Counter(Vocabulary.load(generation).counts)
     skipped: list[ParseError] = list(sources.unreadable)
     changes = Counter({"added": 0, "changed": 0, "removed": 0, "unchanged": 0})
-    ix = whoosh_index.open_dir(str(generation))
+    ix = open_whoosh(generation)
     writer = ix.writer(limitmb=256)
     try:
         with ix.searcher() as searcher:

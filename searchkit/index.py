@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import FileIndex
 from whoosh.query.qcore import QueryError as WhooshQueryError
 from whoosh.searching import Searcher
 
@@ -136,7 +137,7 @@ class _Generation:
         self._vocabulary_file: IO[str] | None = None
         with _reading(path):
             self.size = _size(self.folder)
-            self.searcher = whoosh_index.open_dir(str(self.folder)).searcher(weighting=ranking.weighting())
+            self.searcher = open_whoosh(self.folder).searcher(weighting=ranking.weighting())
             try:
                 #: numpy's evaluation of queries on the searcher, for a generation large enough.
                 self.vectors = _vector_searcher(self.searcher)
@@ -342,6 +343,13 @@ class Index:
             sources=meta["sources"],
             mededelingen=meta["mededelingen"],
         )
+
+
+def open_whoosh(folder: Path) -> FileIndex:
+    """The whoosh index in ``folder``, its files read as files: memory-mapped, whoosh3
+    copies each segment whole into memory on opening it (twice the index's size in
+    RAM, a second at a million passages)."""
+    return FileStorage(str(folder), supports_mmap=False).open_index()
 
 
 def _vector_searcher(searcher: Searcher) -> VectorSearcher | None:

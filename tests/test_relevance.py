@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from searchkit import Document, Index, build_index, open_index, parse_document
+from searchkit import Document, Index, QueryError, build_index, open_index, parse_document
 from searchkit.analysis import analyze
 from searchkit.expansion import closest_term
 from searchkit.ranking import Ranking
@@ -131,3 +131,9 @@ def test_words_a_synonym_table_adds_are_not_corrected_as_typos(corpus: Index) ->
     }
     assert marked
     assert all("aanbested" in word or word.startswith("tender") for word in marked), marked
+
+
+def test_a_phrase_of_stop_words_only_is_refused_clearly(corpus: Index) -> None:
+    """Phrases are simplified before the check for anything to search: `"de het"` holds nothing."""
+    with pytest.raises(QueryError, match="nothing to search for"):
+        corpus.search('"de het"')

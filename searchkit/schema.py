@@ -16,7 +16,7 @@ from searchkit.analysis import dutch_analyzer, name_analyzer
 from searchkit.model import Document, Footnote, Question
 
 #: Bump whenever the fields change: an index built with another version must be rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: A passage's own full-text fields: its paragraph, its question and their footnotes.
 TEXT_FIELDS = ("text", "question", "footnotes")

@@ -25,6 +25,7 @@ from searchkit.parsing import parse_document
 from searchkit.schema import SCHEMA_VERSION, build_schema, passages
 from searchkit.sources import Sources, find_sources
 from searchkit.suggest import Vocabulary, folded_words, write_vocabulary
+from searchkit.synonyms import save_shipped_table
 
 #: Builds of at least this many files use a second process.
 MIN_FILES_FOR_PROCESSES = 200
@@ -134,6 +135,7 @@ def _write_generation(
         "mededelingen": _listing(files),
     }
     write_vocabulary(generation, vocabulary)
+    save_shipped_table(generation)
     _write_meta(generation, meta)
     return meta, skipped
 

@@ -24,6 +24,7 @@ from whoosh.query.qcore import QueryError as WhooshQueryError
 from whoosh.searching import Searcher
 
 from searchkit import __version__
+from searchkit import synonyms as synonym_tables
 from searchkit.analysis import ANALYZER_VERSION, analyze
 from searchkit.errors import (
     IndexCorruptError,
@@ -40,7 +41,6 @@ from searchkit.ranking import Ranking
 from searchkit.schema import SCHEMA_VERSION
 from searchkit.search import QueryParser, run_search
 from searchkit.suggest import VOCABULARY_FILE, Vocabulary, suggest_query
-from searchkit.synonyms import default_table
 from searchkit.wildcards import expand_wildcards
 
 if TYPE_CHECKING:
@@ -221,8 +221,12 @@ class Index:
     def __init__(self, path: Path, ranking: Ranking | None = None, synonyms: Path | None = None) -> None:
         self.path = path
         self._ranking = ranking or Ranking()
-        synonym_table = default_table(synonyms)
         self._current: _Generation | None = _open_current(path, self._ranking)
+        try:
+            synonym_table = synonym_tables.table(self._current.folder, synonyms)
+        except BaseException:
+            self.close()
+            raise
         self._parser = QueryParser(self._current.searcher.schema, synonym_table, self._ranking)
         #: Files skipped by the build that made this index, as :class:`ParseError`s.
         self.skipped: list[ParseError] = []

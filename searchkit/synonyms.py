@@ -10,22 +10,30 @@ are matched word by word, folded and stemmed as the index is, and searched as
 phrases; an abbreviation
 in capitals (``OM``) only matches when typed in capitals, so the word ``om``
 stays a word.
+
+Analysing the shipped tables' forms takes ~10 ms, a tenth of a cold
+``searchkit query``: a build stores them analysed in the index
+(:func:`save_shipped_table`), and opening the index loads them from there
+when they were analysed from the same tables by the same analysis.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from whoosh.support.charset import accent_map
 
+from searchkit.analysis import ANALYZER_VERSION
 from searchkit.analysis.stemming import stem
 from searchkit.analysis.tokenizer import WORD_PATTERN
 from searchkit.errors import SearchkitError
-from searchkit.shipped import read_text
+from searchkit.shipped import read_bytes, read_text
 from searchkit.wildcards import WILDCARD_WORD
 
 # Quoted phrases, field clauses and wildcard words are not expanded.
@@ -33,11 +41,9 @@ _PROTECTED = re.compile(rf'"[^"]*"?|[^\W\d]\w*:(?:"[^"]*"?|\[[^\]]*\]?|\S*)|{WIL
 _MAX_CAPITAL_ABBREVIATION = 5
 
 
-@dataclass(frozen=True)
-class _Form:
-    text: str
-    words: tuple[str, ...]
-    capitals: bool
+# A form of a group as the table looks it up: its analysed words, whether it is an
+# abbreviation in capitals, and the number of its group. Plain tuples: they load fast.
+_Form = tuple[tuple[str, ...], bool, int]
 
 
 @lru_cache(maxsize=50_000)  # the tables repeat their words; a query process builds them once
@@ -63,18 +69,38 @@ class SynonymTable:
     """Groups of equivalent forms, and groups of related ones, looked up by their first word."""
 
     def __init__(self, groups: Iterable[tuple[str, ...]], related: Iterable[tuple[str, ...]] = ()) -> None:
-        weighted = [(group, 1.0) for group in groups] + [(group, RELATED_WEIGHT) for group in related]
-        weighted = [(group, weight) for group, weight in weighted if len(group) > 1]
-        self.groups = [group for group, _ in weighted]
-        self._weights = [weight for _, weight in weighted]
-        self._by_first: dict[str, list[tuple[_Form, int]]] = {}
-        for number, group in enumerate(self.groups):
+        self.groups: list[tuple[str, ...]] = []
+        self._weights: list[float] = []
+        self._by_first: dict[str, list[_Form]] = {}
+        self._add(groups, 1.0)
+        self._add(related, RELATED_WEIGHT)
+
+    def with_groups(self, groups: Iterable[tuple[str, ...]]) -> SynonymTable:
+        """A copy of this table with more groups of equivalent forms (a user's own)."""
+        table = SynonymTable(())
+        table.groups, table._weights = list(self.groups), list(self._weights)
+        table._by_first = {first: list(candidates) for first, candidates in self._by_first.items()}
+        table._add(groups, 1.0)
+        return table
+
+    def _add(self, groups: Iterable[tuple[str, ...]], weight: float) -> None:
+        firsts = set()
+        for group in groups:
+            if len(group) < 2:
+                continue
+            number = len(self.groups)
+            self.groups.append(group)
+            self._weights.append(weight)
             for text in group:
-                form = _Form(text, _words(text), _is_capital_abbreviation(text))
-                if form.words:
-                    self._by_first.setdefault(form.words[0], []).append((form, number))
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda item: -len(item[0].words))
+                words = _words(text)
+                if words:
+                    self._by_first.setdefault(words[0], []).append(
+                        (words, _is_capital_abbreviation(text), number)
+                    )
+                    firsts.add(words[0])
+        # The longest form wins; of forms as long, a synonym before a related word.
+        for first in firsts:
+            self._by_first[first].sort(key=lambda form: (-len(form[0]), -self._weights[form[2]]))
 
     def expand(self, query: str) -> str:
         """``query`` with each form of a group replaced by ``("form" OR "other" OR …)``.
@@ -101,32 +127,34 @@ class SynonymTable:
             if match is None:
                 i += 1
                 continue
-            form, number = match
-            start, end = words[i].start(), words[i + len(form.words) - 1].end()
+            form_words, number = match
+            start, end = words[i].start(), words[i + len(form_words) - 1].end()
             weight = self._weights[number]
             others = [
                 f'"{other}"' + (f"^{weight}" if weight != 1 else "")
                 for other in self.groups[number]
-                if _words(other) != form.words
+                if _words(other) != form_words
             ]
             # A name is a phrase; related words typed stay words, as without the table.
             typed = text[start:end] if weight != 1 else f'"{text[start:end]}"'
             forms = [typed, *others]
             out += [text[last:start], "(", " OR ".join(forms), ")"]
             last = end
-            i += len(form.words)
+            i += len(form_words)
         out.append(text[last:])
         return "".join(out)
 
-    def _match(self, words: list[re.Match[str]], normal: list[str], i: int) -> tuple[_Form, int] | None:
-        for form, number in self._by_first.get(normal[i], []):
-            n = len(form.words)
-            typed = words[i : i + n]
-            if tuple(normal[i : i + n]) != form.words:
+    def _match(
+        self, words: list[re.Match[str]], normal: list[str], i: int
+    ) -> tuple[tuple[str, ...], int] | None:
+        """The analysed words and group number of the longest form starting at word ``i``."""
+        for form_words, capitals, number in self._by_first.get(normal[i], []):
+            n = len(form_words)
+            if tuple(normal[i : i + n]) != form_words:
                 continue
-            if form.capitals and not all(_is_capital_abbreviation(m.group(0)) for m in typed):
+            if capitals and not all(_is_capital_abbreviation(m.group(0)) for m in words[i : i + n]):
                 continue
-            return form, number
+            return form_words, number
         return None
 
 
@@ -150,18 +178,55 @@ def read_table(text: str) -> list[tuple[str, ...]]:
     return groups
 
 
+#: The file in an index generation that holds the shipped tables analysed.
+SHIPPED_TABLE_FILE = "synonyms.pickle"
+_SHIPPED_FILES = ("synonyms_nl.tsv", "related_nl.tsv", "stem_overrides_nl.tsv")
+
+
+def table(generation: Path | None = None, extra: Path | None = None) -> SynonymTable:
+    """The shipped tables (analysed as ``generation`` stored them, when it did), plus the
+    groups of a user's ``extra`` file."""
+    shipped = _shipped_table(generation)
+    if extra is None:
+        return shipped
+    try:
+        return shipped.with_groups(read_table(extra.read_text("utf-8")))
+    except OSError as error:
+        raise SearchkitError(f"{extra}: cannot read the synonyms file: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
+        raise SearchkitError(f"{extra}: cannot read the synonyms file: it is not UTF-8 text") from error
+
+
 @cache
-def default_table(extra: Path | None = None) -> SynonymTable:
-    """The shipped tables, plus the groups of a user's ``extra`` file."""
-    groups = read_table(read_text("synonyms_nl.tsv"))
-    related = read_table(read_text("related_nl.tsv"))
-    if extra is not None:
+def _shipped_table(generation: Path | None) -> SynonymTable:
+    if generation is not None:
         try:
-            groups += read_table(extra.read_text("utf-8"))
-        except OSError as error:
-            raise SearchkitError(
-                f"{extra}: cannot read the synonyms file: {error.strerror or error}"
-            ) from error
-        except UnicodeDecodeError as error:
-            raise SearchkitError(f"{extra}: cannot read the synonyms file: it is not UTF-8 text") from error
-    return SynonymTable(groups, related)
+            version, stored = pickle.loads((generation / SHIPPED_TABLE_FILE).read_bytes())
+        except Exception:  # missing, unreadable or from another Python: analysed afresh
+            pass
+        else:
+            if version == _shipped_version() and isinstance(stored, SynonymTable):
+                return stored
+    return _analysed_shipped_table()
+
+
+@cache
+def _analysed_shipped_table() -> SynonymTable:
+    return SynonymTable(read_table(read_text("synonyms_nl.tsv")), read_table(read_text("related_nl.tsv")))
+
+
+def _shipped_version() -> str:
+    """What the analysed tables depend on: the analysis and the shipped files."""
+    digest = hashlib.sha1(str(ANALYZER_VERSION).encode())
+    for name in _SHIPPED_FILES:
+        digest.update(read_bytes(name))
+    return digest.hexdigest()
+
+
+def save_shipped_table(generation: Path) -> None:
+    """Stores the shipped tables, analysed, in the index ``generation`` being written."""
+    temporary = generation / f"{SHIPPED_TABLE_FILE}.tmp-{os.getpid()}"
+    temporary.write_bytes(
+        pickle.dumps((_shipped_version(), _analysed_shipped_table()), pickle.HIGHEST_PROTOCOL)
+    )
+    os.replace(temporary, generation / SHIPPED_TABLE_FILE)

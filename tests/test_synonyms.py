@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import pickle
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from searchkit.synonyms import SynonymTable, _is_capital_abbreviation, _words, default_table, read_table
+from searchkit.synonyms import (
+    SHIPPED_TABLE_FILE,
+    SynonymTable,
+    _is_capital_abbreviation,
+    _words,
+    read_table,
+    save_shipped_table,
+    table,
+)
 
 TABLE = SynonymTable(
     read_table(
@@ -82,9 +92,59 @@ def test_shipped_tables_are_well_formed(name: str) -> None:
 
 
 def test_a_form_belongs_to_one_group_of_the_shipped_tables() -> None:
-    table = default_table()
+    shipped = table()
     seen: dict[str, tuple[str, ...]] = {}
-    for group in table.groups:
+    for group in shipped.groups:
         for form in group:
             key = (_folded(form), _is_capital_abbreviation(form))
             assert seen.setdefault(key, group) is group, (form, group, seen[key])
+
+
+def test_more_groups_extend_a_copy_of_the_table() -> None:
+    extended = TABLE.with_groups(read_table("Woo-verzoek\tinformatieverzoek\nOM\tOpenbaar Ministerie\n"))
+    assert extended.expand("informatieverzoek") == '("informatieverzoek" OR "Woo-verzoek")'
+    assert TABLE.expand("informatieverzoek") == "informatieverzoek"
+    assert extended.expand("OM") == TABLE.expand("OM")  # a repeated group changes nothing
+
+
+def test_a_synonym_before_a_related_word_of_the_same_length() -> None:
+    both = SynonymTable(read_table("subsidie\tbijdrage\n"), read_table("subsidie\tsteun\n"))
+    assert both.expand("subsidie") == '("subsidie" OR "bijdrage")'
+
+
+QUERIES = ["Woo verzoeken", "OM vervolging", "bezuinigingen brandweer", "J&V", "mobiele telefoon", "IND"]
+
+
+def test_a_build_stores_the_shipped_tables_analysed(seed_index_dir: Path) -> None:
+    generation = next(seed_index_dir.glob("gen-*"))
+    stored = pickle.loads((generation / SHIPPED_TABLE_FILE).read_bytes())[1]
+    assert stored is not table() and stored.groups == table().groups
+    assert [stored.expand(q) for q in QUERIES] == [table().expand(q) for q in QUERIES]
+
+
+def test_the_stored_tables_are_used(tmp_path: Path) -> None:
+    save_shipped_table(tmp_path)
+    version, _ = pickle.loads((tmp_path / SHIPPED_TABLE_FILE).read_bytes())
+    (tmp_path / SHIPPED_TABLE_FILE).write_bytes(pickle.dumps((version, TABLE)))
+    assert table(tmp_path) is not TABLE and table(tmp_path).groups == TABLE.groups
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [pickle.dumps(("another version", TABLE)), b"not a pickle", pickle.dumps("no tuple"), None],
+)
+def test_stored_tables_of_another_analysis_or_damaged_are_not_used(
+    tmp_path: Path, stored: bytes | None
+) -> None:
+    if stored is not None:
+        (tmp_path / SHIPPED_TABLE_FILE).write_bytes(stored)
+    assert table(tmp_path) is table()
+
+
+def test_a_users_file_extends_the_stored_tables(seed_index_dir: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "mijn.tsv"
+    extra.write_text("aanbesteding\ttender\n", "utf-8")
+    generation = next(seed_index_dir.glob("gen-*"))
+    extended = table(generation, extra)
+    assert extended.expand("tender") == '("tender" OR "aanbesteding")'
+    assert extended.expand("Woo") == table().expand("Woo")

@@ -6,7 +6,6 @@ undoing line-end hyphenation); never loaded by a query.
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
 
 from searchkit.shipped import read_bytes
@@ -15,6 +14,8 @@ from searchkit.shipped import read_bytes
 @cache
 def dutch_lexicon() -> dict[str, float]:
     """Lowercase Dutch words mapped to their Zipf frequency (log10 per billion words; 1 rare … 7 common)."""
+    import gzip  # here, not at the top: a query imports this module but never needs gzip
+
     data = read_bytes("lexicon_nl.tsv.gz")
     lexicon: dict[str, float] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():

@@ -548,16 +548,23 @@ def searchkit_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "searchkit"]
 
 
-def median_wall_ms(command: list[str], runs: int = COLD_RUNS) -> float:
-    """The median wall time of ``runs`` fresh processes of ``command``, after one untimed run."""
+def median_wall_ms(*commands: list[str], runs: int = COLD_RUNS) -> list[float]:
+    """The median wall time of ``runs`` fresh processes of each command, run in turns (the
+    machine's noise falls on all alike), after one untimed run of each.
+
+    Processes may cache bytecode as on a user's machine (``PYTHONDONTWRITEBYTECODE``
+    is dropped): the whoosh baseline's modules were compiled when pip installed them.
+    """
     environment = {**os.environ, "NO_COLOR": "1"}
-    times = []
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    times: list[list[float]] = [[] for _ in commands]
     for run in range(runs + 1):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=environment)
-        if run:
-            times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        for command, timed in zip(commands, times, strict=True):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True, env=environment)
+            if run:
+                timed.append((time.perf_counter() - started) * 1000)
+    return [statistics.median(timed) for timed in times]
 
 
 # --- the report -----------------------------------------------------------------------------------
@@ -620,8 +627,10 @@ def run(passages: int, seed: int, log: Callable[[str], None]) -> dict[str, Any]:
         log("timing cold processes on the seed index")
         seed_index = work / "seed-index"
         searchkit.build_index([SEEDS], seed_index).close()
-        cli_ms = median_wall_ms([*searchkit_command(), "query", COLD_WORD, "--index", str(seed_index)])
-        import_ms = median_wall_ms([sys.executable, "-c", "import whoosh.index"])
+        cli_ms, import_ms = median_wall_ms(
+            [*searchkit_command(), "query", COLD_WORD, "--index", str(seed_index)],
+            [sys.executable, "-c", "import whoosh.index"],
+        )
     return figures(corpus, seed, ours, plain, tantivy_build, latency, sizes, cli_ms, import_ms, update_s)
 
 

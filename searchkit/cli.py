@@ -65,9 +65,6 @@ def main() -> None:
       searchkit query 'brandweer partij:SP datum:[2024-01-01 TO 2024-12-31]'
       searchkit index ~/kamervragen/
     """
-    # What the imports made lives until the process ends: the collector need not scan it
-    # again (a cold query spends ~15 ms less in collections and at exit).
-    gc.freeze()
 
 
 @contextmanager
@@ -377,3 +374,9 @@ def info(as_json: bool, check: bool, index_dir: Path, sources_dir: Path) -> None
         click.echo(f"{name:<12} {value}")
     for mededeling in details.mededelingen:
         click.echo(f"  {mededeling['doc_id']}  ontvangen {mededeling['received'] or 'onbekend'}")
+
+
+# This is the command's module: what importing it made (modules, classes, commands) lives
+# until the process ends, so the garbage collector need not scan it again. A cold query
+# spends ~15 ms less in collections and at exit.
+gc.freeze()

@@ -197,17 +197,26 @@ def table(generation: Path | None = None, extra: Path | None = None) -> SynonymT
         raise SearchkitError(f"{extra}: cannot read the synonyms file: it is not UTF-8 text") from error
 
 
-@cache
+# The shipped tables analysed, once obtained: tables of one version are the same whichever
+# index stored them, so the first serves every index the process opens.
+_shipped: SynonymTable | None = None
+
+
 def _shipped_table(generation: Path | None) -> SynonymTable:
-    if generation is not None:
-        try:
-            version, stored = pickle.loads((generation / SHIPPED_TABLE_FILE).read_bytes())
-        except Exception:  # missing, unreadable or from another Python: analysed afresh
-            pass
-        else:
-            if version == _shipped_version() and isinstance(stored, SynonymTable):
-                return stored
-    return _analysed_shipped_table()
+    global _shipped
+    if _shipped is None:
+        stored = _stored_table(generation) if generation is not None else None
+        _shipped = stored if stored is not None else _analysed_shipped_table()
+    return _shipped
+
+
+def _stored_table(generation: Path) -> SynonymTable | None:
+    """The tables ``generation`` stored, if the same tables and analysis made them."""
+    try:
+        version, stored = pickle.loads((generation / SHIPPED_TABLE_FILE).read_bytes())
+    except Exception:  # missing, unreadable, damaged or from another Python: analysed afresh
+        return None
+    return stored if version == _shipped_version() and isinstance(stored, SynonymTable) else None
 
 
 @cache
@@ -215,6 +224,7 @@ def _analysed_shipped_table() -> SynonymTable:
     return SynonymTable(read_table(read_text("synonyms_nl.tsv")), read_table(read_text("related_nl.tsv")))
 
 
+@cache
 def _shipped_version() -> str:
     """What the analysed tables depend on: the analysis and the shipped files."""
     digest = hashlib.sha1(str(ANALYZER_VERSION).encode())

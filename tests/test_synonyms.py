@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import pickle
+import shutil
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -12,6 +16,7 @@ from searchkit.synonyms import (
     SHIPPED_TABLE_FILE,
     SynonymTable,
     _is_capital_abbreviation,
+    _stored_table,
     _words,
     read_table,
     save_shipped_table,
@@ -122,11 +127,19 @@ def test_a_build_stores_the_shipped_tables_analysed(seed_index_dir: Path) -> Non
     assert [stored.expand(q) for q in QUERIES] == [table().expand(q) for q in QUERIES]
 
 
-def test_the_stored_tables_are_used(tmp_path: Path) -> None:
+def test_the_stored_tables_are_read_back(tmp_path: Path) -> None:
+    save_shipped_table(tmp_path)
+    stored = _stored_table(tmp_path)
+    assert stored is not None and stored is not table()
+    assert [stored.expand(q) for q in QUERIES] == [table().expand(q) for q in QUERIES]
+
+
+def test_stored_tables_of_the_same_version_are_used_as_stored(tmp_path: Path) -> None:
     save_shipped_table(tmp_path)
     version, _ = pickle.loads((tmp_path / SHIPPED_TABLE_FILE).read_bytes())
     (tmp_path / SHIPPED_TABLE_FILE).write_bytes(pickle.dumps((version, TABLE)))
-    assert table(tmp_path) is not TABLE and table(tmp_path).groups == TABLE.groups
+    stored = _stored_table(tmp_path)
+    assert stored is not None and stored.groups == TABLE.groups
 
 
 @pytest.mark.parametrize(
@@ -138,7 +151,8 @@ def test_stored_tables_of_another_analysis_or_damaged_are_not_used(
 ) -> None:
     if stored is not None:
         (tmp_path / SHIPPED_TABLE_FILE).write_bytes(stored)
-    assert table(tmp_path) is table()
+    assert _stored_table(tmp_path) is None
+    assert table(tmp_path).groups == table().groups
 
 
 def test_a_users_file_extends_the_stored_tables(seed_index_dir: Path, tmp_path: Path) -> None:
@@ -148,3 +162,20 @@ def test_a_users_file_extends_the_stored_tables(seed_index_dir: Path, tmp_path: 
     extended = table(generation, extra)
     assert extended.expand("tender") == '("tender" OR "aanbesteding")'
     assert extended.expand("Woo") == table().expand("Woo")
+
+
+def _hits(index_dir: Path, query: str) -> list[dict[str, object]]:
+    """The hits of a ``searchkit query`` process: the tables it uses are the process's own."""
+    command = [sys.executable, "-m", "searchkit", "query", query, "--json", "--index", str(index_dir)]
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+
+
+def test_a_query_uses_the_tables_its_index_stored(seed_index_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "index"
+    shutil.copytree(seed_index_dir, copy)
+    stored = next(copy.glob("gen-*")) / SHIPPED_TABLE_FILE
+    version, _ = pickle.loads(stored.read_bytes())
+    stored.write_bytes(pickle.dumps((version, SynonymTable(read_table("aanbesteding\tzebra\n")))))
+    assert not any("aanbested" in str(hit["text"]).lower() for hit in _hits(seed_index_dir, "zebra"))
+    hits = _hits(copy, "zebra")
+    assert hits and all("aanbested" in str(hit["text"]).lower() for hit in hits)

@@ -297,6 +297,7 @@ def _update(
         mededelingen=_listing(files),
     )
     write_vocabulary(generation, +vocabulary)
+    save_shipped_table(generation)  # tables of a searchkit upgraded since the build
     _write_meta(generation, meta)
     _point_to(path, generation)
     index = Index(path)

@@ -13,6 +13,7 @@ from conftest import SEED
 
 import searchkit
 from searchkit.cli import main
+from searchkit.synonyms import SHIPPED_TABLE_FILE, _stored_table
 
 TEXTS = Path(__file__).parent / "data" / "text"
 
@@ -65,6 +66,15 @@ def test_update_without_changes_reads_nothing(folder: Path, tmp_path: Path) -> N
     searchkit.build_index([folder], index_dir).close()
     updated = searchkit.update_index([folder], index_dir)
     assert updated.changes == {"added": 0, "changed": 0, "removed": 0, "unchanged": 3}
+
+
+def test_update_stores_the_synonym_tables_of_this_searchkit(folder: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    searchkit.build_index([folder], index_dir).close()
+    stored = next(index_dir.glob("gen-*")) / SHIPPED_TABLE_FILE
+    stored.write_bytes(b"tables of an older searchkit")
+    searchkit.update_index([folder], index_dir).close()
+    assert _stored_table(stored.parent) is not None
 
 
 def test_update_without_index_builds_one(folder: Path, tmp_path: Path) -> None:

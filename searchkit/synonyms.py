@@ -181,6 +181,8 @@ def read_table(text: str) -> list[tuple[str, ...]]:
 #: The file in an index generation that holds the shipped tables analysed.
 SHIPPED_TABLE_FILE = "synonyms.pickle"
 _SHIPPED_FILES = ("synonyms_nl.tsv", "related_nl.tsv", "stem_overrides_nl.tsv")
+#: Bump when :class:`SynonymTable` keeps its forms otherwise: stored tables are then analysed afresh.
+_STORED_FORMAT = 1
 
 
 def table(generation: Path | None = None, extra: Path | None = None) -> SynonymTable:
@@ -226,8 +228,8 @@ def _analysed_shipped_table() -> SynonymTable:
 
 @cache
 def _shipped_version() -> str:
-    """What the analysed tables depend on: the analysis and the shipped files."""
-    digest = hashlib.sha1(str(ANALYZER_VERSION).encode())
+    """What the analysed tables depend on: the analysis, how they are kept, the shipped files."""
+    digest = hashlib.sha1(f"{ANALYZER_VERSION} {_STORED_FORMAT}".encode())
     for name in _SHIPPED_FILES:
         digest.update(read_bytes(name))
     return digest.hexdigest()

@@ -286,9 +286,7 @@ def run_search(
                 text=fields["text"],
                 question=fields["question"],
                 score=paragraph.score,
-                highlight=highlight(paragraph.hit, "text")
-                if paragraph.hit
-                else highlight.lead(fields["text"]),
+                highlight=highlight(paragraph.hit, "text"),
                 kind=fields["kind"],
             )
         )

@@ -46,7 +46,7 @@ _MAX_CAPITAL_ABBREVIATION = 5
 _Form = tuple[tuple[str, ...], bool, int]
 
 
-@lru_cache(maxsize=50_000)  # the tables repeat their words; a query process builds them once
+@lru_cache(maxsize=50_000)  # the tables repeat their words, and queries the words of the tables
 def _normal(word: str) -> str:
     folded = word.lower().translate(accent_map).replace("'", "").replace("’", "")
     return stem(folded) if folded.isalpha() else folded

@@ -152,7 +152,6 @@ def test_stored_tables_of_another_analysis_or_damaged_are_not_used(
     if stored is not None:
         (tmp_path / SHIPPED_TABLE_FILE).write_bytes(stored)
     assert _stored_table(tmp_path) is None
-    assert table(tmp_path).groups == table().groups
 
 
 def test_a_users_file_extends_the_stored_tables(seed_index_dir: Path, tmp_path: Path) -> None:
